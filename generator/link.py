@@ -1,0 +1,87 @@
+"""Link phase: resolve every reference, build backlinks and the sorted timeline.
+
+After this phase the corpus is complete and consistent, so render can only print it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostics
+from .records import KINDS, PartialDate, Record
+from .validate import did_you_mean
+
+Key = tuple[str, str]  # (kind, id)
+UNDATED = PartialDate(1)  # an event whose date was invalid still links (its error is already reported)
+
+
+@dataclass
+class Corpus:
+    """All records by kind and id, the timeline (newest first) and who names whom."""
+
+    records: dict[str, dict[str, Record]]
+    timeline: list[Record]
+    backlinks: dict[Key, list[Record]] = field(default_factory=dict)
+
+    def get(self, kind: str, record_id: str) -> Record:
+        return self.records[kind][record_id]
+
+    def named_by(self, record: Record) -> list[Record]:
+        return self.backlinks.get((record.kind, record.id), [])
+
+
+def newest_first(events: list[Record]) -> list[Record]:
+    """Newest first; a coarser date sorts as its first day; ties by id (stable, so deterministic)."""
+    by_id = sorted(events, key=lambda r: r.id)
+    return sorted(by_id, key=lambda r: r.values.get("date", UNDATED).first_day(), reverse=True)
+
+
+def link(by_kind: dict[str, list[Record]], diags: Diagnostics) -> Corpus:
+    records = {kind: {r.id: r for r in by_kind.get(kind, [])} for kind in KINDS}
+    backlinks: dict[Key, list[Record]] = {}
+    for kind in KINDS:
+        for record in records[kind].values():
+            for ref in record.refs:
+                targets = records.get(ref.kind, {})
+                if ref.kind == record.kind and ref.id == record.id:
+                    diags.add("E302", ref.span, f"{record.kind} '{record.id}' lists itself in '{ref.field}'",
+                              "remove its own id")
+                elif ref.id not in targets:
+                    diags.add("E301", ref.span, f"unknown {ref.kind} '{ref.id}' in '{ref.field}'",
+                              did_you_mean(ref.id, targets) or f"add a record to data/{KINDS[ref.kind].file} first")
+                else:
+                    backlinks.setdefault((ref.kind, ref.id), []).append(record)
+        check_aliases(list(records[kind].values()), diags)
+    events = list(records["event"].values())
+    for key, named in backlinks.items():
+        backlinks[key] = order(named)
+    return Corpus(records, newest_first(events), backlinks)
+
+
+def order(named: list[Record]) -> list[Record]:
+    """Backlinks: events newest first, then other records by kind and id."""
+    unique = {(r.kind, r.id): r for r in named}.values()
+    events = newest_first([r for r in unique if r.kind == "event"])
+    others = sorted((r for r in unique if r.kind != "event"), key=lambda r: (r.kind, r.id))
+    return events + others
+
+
+def fold(name: str) -> str:
+    """Names compare after NFKC and case folding: 'ＯＫＸ' and 'okx' are the same alias."""
+    return unicodedata.normalize("NFKC", name).casefold().strip()
+
+
+def check_aliases(records: list[Record], diags: Diagnostics) -> None:
+    """An alias must lead to one record of its kind, so search and links are unambiguous."""
+    owner: dict[str, Record] = {}
+    for record in records:
+        names = {fold(n) for n in (record.get("name"), record.get("name_zh")) if n}
+        for name in names:
+            owner.setdefault(name, record)
+    for record in records:
+        for alias in record.get("aliases", ()):
+            first = owner.setdefault(fold(alias), record)
+            if first.id != record.id:
+                diags.add("E303", record.span, f"alias '{alias}' of {record.kind} '{record.id}' also names "
+                          f"'{first.id}'", "keep it on one record only")

@@ -1,0 +1,232 @@
+"""Load phase: bytes → YAML nodes with spans, read strictly.
+
+Values stay the text the contributor wrote (`2018-03-02`, `no`, `1.10` are strings here);
+the validate phase decides what they mean (architecture decision 4). PyYAML's libyaml
+classes compose the node tree with marks: 1-based lines and code-point columns come from
+those marks, never from re-dumping. Anchors, aliases, tags and merge keys are refused, so
+an alias bomb is cut at its first alias instead of being expanded.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostics, Span
+
+# libyaml breaks lines on these, so source lines for carets must be split the same way.
+LINE_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+# C0 and C1 controls (but tab, LF and CR) and the non-characters YAML refuses.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+MAX_DEPTH = 32
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+_RESOLVER = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+@dataclass
+class Scalar:
+    value: str
+    span: Span
+    plain: bool  # written without quotes: YAML 1.1 tools may read it as a bool, number or date
+
+
+@dataclass
+class Sequence:
+    items: list["Node"]
+    span: Span
+
+
+@dataclass
+class Entry:
+    key_span: Span
+    value: "Node"
+
+
+@dataclass
+class Mapping:
+    entries: dict[str, Entry]
+    span: Span
+
+
+Node = Scalar | Sequence | Mapping
+
+
+@dataclass
+class RawDocument:
+    """One data file as read: its display path, its lines (for carets) and its node tree."""
+
+    path: str
+    lines: list[str] = field(default_factory=list)
+    root: Node | None = None
+
+
+def display_path(path: Path) -> str:
+    """Paths relative to the working directory where possible, as compilers print them."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def load_file(path: Path, diags: Diagnostics, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> RawDocument:
+    """Read one data file; every problem goes to ``diags``; never raises."""
+    name = display_path(path)
+    doc = RawDocument(name)
+    start = Span(name, 1, 1, 1, 1)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:  # refused before reading, so a huge file costs nothing
+            diags.add("E108", start, f"file is {size:,} bytes; the cap is {max_bytes:,} bytes")
+            return doc
+        data = path.read_bytes()
+    except FileNotFoundError:
+        diags.add("E100", start, "data file is missing", "create it with `[]` if the kind has no records yet")
+        return doc
+    except OSError as exc:
+        diags.add("E100", start, f"cannot read the file: {exc.strerror}")
+        return doc
+    text = decode(data, name, diags)
+    if text is None:
+        return doc
+    doc.lines = LINE_BREAKS.split(text)
+    if not find_control_chars(doc, diags):
+        doc.root = parse(text, doc, diags)
+    return doc
+
+
+def decode(data: bytes, name: str, diags: Diagnostics) -> str | None:
+    """UTF-8 only; a UTF-8 BOM is dropped (so it never counts in columns)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        diags.add("E101", Span(name, 1, 1, 1, 2), "file is UTF-16 (it starts with a UTF-16 byte order mark); expected UTF-8",
+                  "re-save it as UTF-8 in your editor")
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode("utf-8")
+        lines = LINE_BREAKS.split(before)
+        line, col = len(lines), len(lines[-1]) + 1
+        bad = data[exc.start : exc.start + 1].hex().upper()
+        guess = ""
+        try:
+            data.decode("gbk")
+            guess = "; it looks like GBK/GB2312, a legacy Chinese encoding"
+        except UnicodeDecodeError:
+            pass
+        if b"\x00" in data[:200] and guess == "":
+            guess = "; it looks like UTF-16"
+        diags.add("E101", Span(name, line, col, line, col + 1), f"byte 0x{bad} is not valid UTF-8{guess}; expected UTF-8",
+                  "re-save the file as UTF-8 in your editor")
+        return None
+
+
+def find_control_chars(doc: RawDocument, diags: Diagnostics) -> bool:
+    """NUL and other control characters: invisible, and YAML refuses them. Report each line once."""
+    found = False
+    for number, line in enumerate(doc.lines, 1):
+        match = CONTROL_CHARS.search(line)
+        if match:
+            col = match.start() + 1
+            diags.add("E110", Span(doc.path, number, col, number, col + 1),
+                      f"control character U+{ord(match.group()):04X} in the file", "delete it")
+            found = True
+    return found
+
+
+def parse(text: str, doc: RawDocument, diags: Diagnostics) -> Node | None:
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        report_yaml_error(exc, doc.path, diags)
+        return None
+    except (RecursionError, MemoryError):
+        diags.add("E102", Span(doc.path, 1, 1, 1, 1), "the YAML is nested too deeply to read")
+        return None
+    if node is None:
+        diags.add("E111", Span(doc.path, 1, 1, 1, 1), "file has no records",
+                  "write `[]` for a kind with no records, or start a record with `- id:`")
+        return None
+    return convert(node, doc.path, diags, set(), 0)
+
+
+def report_yaml_error(exc: yaml.MarkedYAMLError, name: str, diags: Diagnostics) -> None:
+    problem = exc.problem or "invalid YAML"
+    mark = exc.problem_mark or exc.context_mark
+    context = exc.context or ""
+    code, hint = "E102", None
+    if "expected a single document" in problem + context:
+        code, hint = "E109", "remove the `---` line and merge the documents into one list"
+        problem = "a second YAML document starts here"
+    elif "tab" in problem or "'\\t'" in problem:
+        code, hint = "E103", "replace the tab with spaces"
+    elif "quoted scalar" in context and exc.context_mark is not None:
+        mark = exc.context_mark  # point at the quote that was opened, not at the end of the file
+        problem, hint = "quoted text is never closed", "add the closing quote"
+    elif "flow sequence" in context or "flow mapping" in context:
+        if exc.context_mark is not None:
+            mark = exc.context_mark
+        problem, hint = f"{context.replace('while parsing a', 'this').strip()} is never closed", "close the bracket"
+    elif "mapping values are not allowed" in problem:
+        hint = "a value containing ': ' must be quoted, or the indentation is off"
+    elif "expected <block end>" in problem or "did not find expected" in problem:
+        hint = "check the indentation: fields of one record line up under `id`"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = problem if not context or code != "E102" or "never closed" in problem else f"{problem} ({context})"
+    diags.add(code, Span(name, line, col, line, col + 1), message, hint)
+
+
+def span_of(node: yaml.Node, name: str) -> Span:
+    s, e = node.start_mark, node.end_mark
+    return Span(name, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+def convert(node: yaml.Node, name: str, diags: Diagnostics, seen: set[int], depth: int) -> Node | None:
+    """Turn a composed node into our tree, refusing what a plain data file never needs."""
+    span = span_of(node, name)
+    if id(node) in seen:  # the same node reached twice: it was an alias
+        diags.add("E105", span, "this value is reused through an alias", "write the value out in full")
+        return None
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        diags.add("E102", span, f"nested more than {MAX_DEPTH} levels deep")
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        plain = not node.style  # libyaml gives '' for plain, PyYAML None
+        expected = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False)) if plain else _STR
+        if node.tag not in (expected, _MERGE):
+            diags.add("E106", span, f"tag '{node.tag}' is not allowed", "remove the tag")
+        return Scalar(node.value, span, plain)
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            diags.add("E106", span, f"tag '{node.tag}' is not allowed", "remove the tag")
+        items = [convert(item, name, diags, seen, depth + 1) for item in node.value]
+        return Sequence([i for i in items if i is not None], span)
+    if node.tag != _MAP:
+        diags.add("E106", span, f"tag '{node.tag}' is not allowed", "remove the tag")
+    entries: dict[str, Entry] = {}
+    for key, value in node.value:
+        key_span = span_of(key, name)
+        if not isinstance(key, yaml.ScalarNode):
+            diags.add("E203", key_span, "a key must be a plain name, not a list or mapping")
+            continue
+        if key.tag == _MERGE and not key.style:
+            diags.add("E107", key_span, "merge key `<<` is not allowed", "write every field out")
+            continue
+        if key.value in entries:
+            first = entries[key.value].key_span
+            diags.add("E104", key_span, f"duplicate key '{key.value}'", f"first given at line {first.line}; keep one")
+            continue
+        converted = convert(value, name, diags, seen, depth + 1)
+        if converted is not None:
+            entries[key.value] = Entry(key_span, converted)
+    return Mapping(entries, span)

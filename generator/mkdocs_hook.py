@@ -1,0 +1,52 @@
+"""MkDocs adapter: run the same `build()` before MkDocs reads `content/`.
+
+MkDocs loads this file by path, not as part of the package, so imports are absolute.
+
+A plain `mkdocs build` or `mkdocs serve` from a clean clone therefore works. A data error
+stops `mkdocs build` with the located messages; under `mkdocs serve` it prints them and
+keeps serving the last good site. Generator warnings go through MkDocs' logger, so
+`mkdocs build --strict` fails on them. Engine-specific code stays in this file.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from generator import BuildOptions, build
+from generator.report import summary, text_report
+
+log = logging.getLogger("mkdocs.plugins.generator")
+_command = "build"
+
+
+def data_dir(config) -> Path:
+    return Path(config.config_file_path).parent / "data"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def on_pre_build(config) -> None:
+    result = build(BuildOptions(data_dir=data_dir(config), out_dir=Path(config.docs_dir)))
+    report = text_report(result.diagnostics, result.lines)
+    if result.errors:
+        message = f"data errors: nothing was generated\n\n{report}\n{summary(result.diagnostics)}"
+        if _command == "serve" and (Path(config.docs_dir) / "index.md").exists():
+            log.error(message + "\nStill serving the last good site; fix the data and save.")
+            return
+        raise Abort(message)
+    for chunk in report.split("\n\n"):
+        if chunk.strip():
+            log.warning(chunk)
+    if result.written:
+        log.info(f"generator: {len(result.written.written)} pages written, {result.written.unchanged} unchanged")
+
+
+def on_serve(server, config, builder):
+    server.watch(str(data_dir(config)))
+    return server

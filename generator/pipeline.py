@@ -1,0 +1,89 @@
+"""`build()`: load → validate → link → render → write, readable top to bottom.
+
+Like `mkdocs.commands.build.build`, there is one clear boundary: everything is read,
+validated and linked first; only a corpus without errors is rendered and written, so a
+bad record never leaves half a site (architecture decisions 1 and 2).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Diagnostics, Span
+from .link import Corpus, link
+from .load import DEFAULT_MAX_FILE_BYTES, RawDocument, load_file
+from .records import KINDS
+from .render import Page, render
+from .validate import validate
+from .write import WriteResult, check_writable, write
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    data_dir: Path = Path("data")
+    out_dir: Path = Path("content")
+    strict: bool = False  # warnings count as problems: nothing is written
+    write: bool = True  # False for `check`: stop after link
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+
+
+@dataclass
+class BuildResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    lines: dict[str, list[str]] = field(default_factory=dict)  # source lines per file, for carets
+    pages: list[Page] = field(default_factory=list)
+    written: WriteResult | None = None
+    corpus: Corpus | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity.value == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity.value == "warning"]
+
+    def failed(self, strict: bool) -> bool:
+        return bool(self.errors or (strict and self.warnings))
+
+
+def build(options: BuildOptions = BuildOptions()) -> BuildResult:
+    result = BuildResult()
+    diags = Diagnostics()
+
+    @contextmanager
+    def phase(name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        result.timings[name] = time.perf_counter() - start
+
+    with phase("load"):
+        docs: dict[str, RawDocument] = {
+            kind.name: load_file(options.data_dir / kind.file, diags, options.max_file_bytes) for kind in KINDS.values()
+        }
+        result.lines = {doc.path: doc.lines for doc in docs.values()}
+    with phase("validate"):
+        records = validate(docs, diags)
+    with phase("link"):
+        result.corpus = link(records, diags)
+
+    if diags.errors or (options.strict and diags.warnings) or not options.write:
+        result.diagnostics = diags.sorted()
+        return result
+
+    with phase("render"):
+        result.pages = render(result.corpus)
+    with phase("write"):
+        check_writable(result.pages, options.out_dir, diags)
+        if not diags.errors:
+            try:
+                result.written = write(result.pages, options.out_dir)
+            except OSError as exc:
+                diags.add("E402", Span(str(exc.filename or options.out_dir), 1, 1, 1, 1), f"cannot write: {exc.strerror}")
+    result.diagnostics = diags.sorted()
+    return result

@@ -1,0 +1,102 @@
+"""Write phase: only bytes that changed, each file atomically, stale files pruned by manifest.
+
+The generator owns a fixed set of paths under the output folder (architecture decision 1).
+It deletes a file only when the previous build's manifest lists it, and refuses to
+overwrite a file it did not write, so `--out` pointed at the wrong folder cannot destroy
+anyone's work. The manifest is marked incomplete before the first write and complete
+after the last, so an interrupted build is visible to the next run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostics, Span
+from .render import Page
+
+MANIFEST = ".generator-manifest.json"
+OWNED_FILES = ("index.md", "contributing.md")
+OWNED_FOLDERS = ("timeline", "events", "exchanges", "authorities", "platforms", "glossary", "data", "feeds")
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def owned(path: str) -> bool:
+    return path in OWNED_FILES or path.split("/", 1)[0] in OWNED_FOLDERS
+
+
+def read_manifest(out: Path) -> set[str]:
+    try:
+        data = json.loads((out / MANIFEST).read_text("utf-8"))
+        return {p for p in data.get("files", []) if isinstance(p, str) and owned(p)}
+    except (OSError, ValueError, AttributeError):
+        return set()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_manifest(out: Path, files: set[str], complete: bool) -> None:
+    body = json.dumps({"complete": complete, "files": sorted(files)}, indent=1) + "\n"
+    atomic_write(out / MANIFEST, body.encode("utf-8"))
+
+
+def check_writable(pages: list[Page], out: Path, diags: Diagnostics) -> None:
+    """Before anything is written: refuse to overwrite files the generator does not own."""
+    previous = read_manifest(out)
+    for page in pages:
+        target = out / page.path
+        if not owned(page.path):
+            raise ValueError(f"render produced a path outside the generator's folders: {page.path}")
+        if target.exists() and page.path not in previous:
+            diags.add("E401", Span(str(target), 1, 1, 1, 1), f"'{target}' exists and was not written by the generator",
+                      "move it away, or build into another folder with --out")
+
+
+def write(pages: list[Page], out: Path) -> WriteResult:
+    result = WriteResult()
+    previous = read_manifest(out)
+    current = {p.path for p in pages}
+    out.mkdir(parents=True, exist_ok=True)
+    write_manifest(out, previous | current, complete=False)
+    for page in pages:
+        target = out / page.path
+        data = page.text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                result.unchanged += 1
+                continue
+        except OSError:
+            pass
+        atomic_write(target, data)
+        result.written.append(page.path)
+    for stale in sorted(previous - current):
+        (out / stale).unlink(missing_ok=True)
+        result.removed.append(stale)
+        prune_empty_dirs((out / stale).parent, out)
+    write_manifest(out, current, complete=True)
+    return result
+
+
+def prune_empty_dirs(folder: Path, out: Path) -> None:
+    while folder != out and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
