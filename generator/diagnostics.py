@@ -94,7 +94,7 @@ class Diagnostic:
 
     def sort_key(self) -> tuple:
         s = self.span
-        return (s.file, s.line, s.column, self.code) if s else ("", 0, 0, self.code)
+        return (s.file, s.line, s.column, self.code, self.message) if s else ("", 0, 0, self.code, self.message)
 
 
 class Diagnostics:

@@ -3,7 +3,7 @@
 Python-Markdown honours a backslash before the characters in its ESCAPED_CHARS (plus `|`
 from the tables extension); a backslash before any other character stays visible, so only
 those are escaped. `<` and `&` become HTML entities, so no tag or entity in a record can
-reach the page as markup. Whitespace is folded to single spaces: record text is one
+reach the page as markup. Runs of whitespace are folded to one space: record text is one
 paragraph, which keeps line-start syntax (headings, lists, quotes, code blocks) out of reach
 except at the very start, handled below.
 """
@@ -23,7 +23,7 @@ def md(text: object) -> Markup:
     """Escape any value for inline Markdown; already-safe Markup passes through unchanged."""
     if isinstance(text, Markup):
         return text
-    folded = " ".join(str(text).split())
+    folded = re.sub(r"\s+", " ", str(text))
     escaped = _ALWAYS.sub(r"\\\1", folded)
     escaped = _LINE_START.sub(lambda m: (m.group(1) + "\\." if m.group(1) else "\\" + m.group(2)), escaped)
     return Markup(html.escape(escaped, quote=False))

@@ -37,13 +37,17 @@ def newest_first(events: list[Record]) -> list[Record]:
     return sorted(by_id, key=lambda r: r.values.get("date", UNDATED).first_day(), reverse=True)
 
 
-def link(by_kind: dict[str, list[Record]], diags: Diagnostics) -> Corpus:
+def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: frozenset[str] = frozenset()) -> Corpus:
+    """Resolve references. Kinds in ``unreadable`` failed to load: references to them are not
+    reported, since every one would be a false 'unknown id' hiding the real error."""
     records = {kind: {r.id: r for r in by_kind.get(kind, [])} for kind in KINDS}
     backlinks: dict[Key, list[Record]] = {}
     for kind in KINDS:
         for record in records[kind].values():
             for ref in record.refs:
                 targets = records.get(ref.kind, {})
+                if ref.kind in unreadable:
+                    continue
                 if ref.kind == record.kind and ref.id == record.id:
                     diags.add("E302", ref.span, f"{record.kind} '{record.id}' lists itself in '{ref.field}'",
                               "remove its own id")

@@ -113,16 +113,17 @@ def decode(data: bytes, name: str, diags: Diagnostics) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start].decode("utf-8")
-        lines = LINE_BREAKS.split(before)
-        line, col = len(lines), len(lines[-1]) + 1
-        bad = data[exc.start : exc.start + 1].hex().upper()
-        guess = ""
+        position, guess = exc.start, ""
         try:
             data.decode("gbk")
             guess = "; it looks like GBK/GB2312, a legacy Chinese encoding"
+            # A GBK pair can pass for UTF-8 by chance: point at the first non-ASCII byte instead.
+            position = next(i for i, byte in enumerate(data) if byte >= 0x80)
         except UnicodeDecodeError:
             pass
+        lines = LINE_BREAKS.split(data[:position].decode("utf-8", errors="replace"))
+        line, col = len(lines), len(lines[-1]) + 1
+        bad = data[position : position + 1].hex().upper()
         if b"\x00" in data[:200] and guess == "":
             guess = "; it looks like UTF-16"
         diags.add("E101", Span(name, line, col, line, col + 1), f"byte 0x{bad} is not valid UTF-8{guess}; expected UTF-8",
@@ -147,7 +148,13 @@ def parse(text: str, doc: RawDocument, diags: Diagnostics) -> Node | None:
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
-        report_yaml_error(exc, doc.path, diags)
+        opened = unclosed_quote_before(doc.lines, exc.problem_mark.line if exc.problem_mark else len(doc.lines))
+        if opened is not None:
+            line, col = opened
+            diags.add("E102", Span(doc.path, line, col, line, col + 1), "quoted text is never closed on its line",
+                      "add the closing quote (YAML read on into the following lines looking for it)")
+        else:
+            report_yaml_error(exc, doc.path, diags)
         return None
     except (RecursionError, MemoryError):
         diags.add("E102", Span(doc.path, 1, 1, 1, 1), "the YAML is nested too deeply to read")
@@ -157,6 +164,28 @@ def parse(text: str, doc: RawDocument, diags: Diagnostics) -> Node | None:
                   "write `[]` for a kind with no records, or start a record with `- id:`")
         return None
     return convert(node, doc.path, diags, set(), 0)
+
+
+OPENING_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"][^:#]*:\s+)?(?P<q>[\"'])")
+
+
+def unclosed_quote_before(lines: list[str], error_line: int) -> tuple[int, int] | None:
+    """Where a quote opened and was not closed on its own line, before a parse error.
+
+    libyaml lets a quoted scalar run over several lines, so an unclosed quote is reported
+    lines later, where the next quote happens to close it. Data values are one line, so the
+    last line before the error that opens a quote without closing it is the real culprit.
+    """
+    for index in range(min(error_line, len(lines) - 1), -1, -1):
+        line = lines[index]
+        match = OPENING_QUOTE.match(line)
+        if not match:
+            continue
+        quote, rest = match.group("q"), line[match.end():]
+        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", ""))
+        if not closed:
+            return index + 1, match.start("q") + 1
+    return None
 
 
 def report_yaml_error(exc: yaml.MarkedYAMLError, name: str, diags: Diagnostics) -> None:

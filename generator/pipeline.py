@@ -70,7 +70,8 @@ def build(options: BuildOptions = BuildOptions()) -> BuildResult:
     with phase("validate"):
         records = validate(docs, diags)
     with phase("link"):
-        result.corpus = link(records, diags)
+        unreadable = frozenset(kind for kind, doc in docs.items() if doc.root is None)
+        result.corpus = link(records, diags, unreadable)
 
     if diags.errors or (options.strict and diags.warnings) or not options.write:
         result.diagnostics = diags.sorted()

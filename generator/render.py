@@ -57,7 +57,7 @@ def label(record: Record) -> str:
     if record.kind == "event":
         return record.values["title"]
     if record.kind == "term":
-        return f"{record.values['term']} {record.values['pinyin']} ({record.values['english']})"
+        return f"{record.values['term']} ({record.values['pinyin']})"
     name_zh = record.get("name_zh")
     return f"{record.values['name']} ({name_zh})" if name_zh else record.values["name"]
 
@@ -94,6 +94,13 @@ def source_line(source: dict[str, Any]) -> Markup:
     return Markup(" ").join(parts)
 
 
+def provenance(value: str | None) -> Markup | str:
+    """Where a reading came from: a source link, or the library that derived it."""
+    if not value:
+        return ""
+    return external(value, "source") if value.startswith(("http://", "https://")) else md(value)
+
+
 def actors(event: Record, corpus: Corpus, links: Links) -> list[Markup]:
     out = []
     for kind, field_name in (("authority", "authorities"), ("exchange", "exchanges"), ("platform", "platforms")):
@@ -112,6 +119,8 @@ def related(record: Record, corpus: Corpus, links: Links) -> dict[str, list[Mark
     """Records this one names, by section title, each as a link."""
     groups: dict[str, list[Markup]] = {}
     for ref in record.refs:
+        if record.kind == "event" and ref.kind != "term":
+            continue  # an event's actors are listed at its top already
         target = corpus.records[ref.kind].get(ref.id)
         if target is not None:
             groups.setdefault(KINDS[ref.kind].title, []).append(links.to(target))
@@ -131,7 +140,8 @@ def record_context(record: Record, corpus: Corpus) -> dict[str, Any]:
         "named_by": [links.to(r) for r in named_by if r.kind != "event"],
         "actors": Markup(", ").join(actors(record, corpus, links)) if record.kind == "event" else "",
         "history": [dict(h, sources=[source_line(s) for s in h["sources"]]) for h in record.get("history", ())],
-        "timeline": links.page("timeline/index.md", "Timeline"),
+        "pinyin_from": provenance(record.get("pinyin_source")),
+        "traditional_from": provenance(record.get("traditional_source")),
         "section": links.page(f"{KINDS[record.kind].folder}/index.md", KINDS[record.kind].title)
         if record.kind != "event" else links.page("timeline/index.md", "Timeline"),
     }
@@ -169,7 +179,8 @@ def render(corpus: Corpus) -> list[Page]:
     pages: list[Page] = []
 
     def emit(path: str, template: str, **context: Any) -> None:
-        pages.append(Page(path, env.get_template(template).render(**context)))
+        text = env.get_template(template).render(**context)
+        pages.append(Page(path, text if text.endswith("\n") else text + "\n"))
 
     for kind, records in corpus.records.items():
         for record in records.values():
