@@ -8,10 +8,10 @@ Codes are stable: contributors search for them and the contributing page lists t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -106,7 +106,7 @@ class Diagnostics:
     def add(self, code: str, span: Span | None, message: str, hint: str | None = None) -> None:
         self.items.append(Diagnostic(span, code, message, hint, CODES[code].severity))
 
-    def extend(self, other: "Diagnostics") -> None:
+    def extend(self, other: Diagnostics) -> None:
         self.items.extend(other.items)
 
     @property

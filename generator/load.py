@@ -40,14 +40,14 @@ class Scalar:
 
 @dataclass
 class Sequence:
-    items: list["Node"]
+    items: list[Node]
     span: Span
 
 
 @dataclass
 class Entry:
     key_span: Span
-    value: "Node"
+    value: Node
 
 
 @dataclass

@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 
 from generator import BuildOptions, build
 from generator.report import summary, text_report
+from generator.search import chinese_words
 
 log = logging.getLogger("mkdocs.plugins.generator")
 _command = "build"
@@ -43,8 +44,20 @@ def on_pre_build(config) -> None:
     for chunk in report.split("\n\n"):
         if chunk.strip():
             log.warning(chunk)
+    if result.corpus is not None:
+        teach_jieba(chinese_words(result.corpus))
     if result.written:
         log.info(f"generator: {len(result.written.written)} pages written, {result.written.unchanged} unchanged")
+
+
+def teach_jieba(words: list[str]) -> None:
+    """Material's search plugin segments Chinese with jieba's global tokenizer: add our words to it."""
+    try:
+        import jieba
+    except ImportError:  # without jieba, Material indexes Chinese unsegmented
+        return
+    for word in words:
+        jieba.add_word(word)
 
 
 def on_serve(server, config, builder):

@@ -53,7 +53,7 @@ class Field:
     doc: str
     values: tuple[str, ...] = ()
     ref: str | None = None
-    fields: tuple["Field", ...] = ()
+    fields: tuple[Field, ...] = ()
     example: str = ""
 
 

@@ -16,10 +16,20 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from .diagnostics import Diagnostics, Span
+from .diagnostics import Diagnostics
 from .load import Mapping, Node, RawDocument, Scalar, Sequence
-from .records import (ARCHIVE_HOSTS, DATE_PATTERN, DERIVING_LIBRARIES, ID_RE, KINDS, Field, Kind, PartialDate,
-                      Record, Ref)
+from .records import (
+    ARCHIVE_HOSTS,
+    DATE_PATTERN,
+    DERIVING_LIBRARIES,
+    ID_RE,
+    KINDS,
+    Field,
+    Kind,
+    PartialDate,
+    Record,
+    Ref,
+)
 
 INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -32,7 +42,7 @@ def today() -> dt.date:
     """'Today' for future-date warnings: SOURCE_DATE_EPOCH pins it for reproducible builds and tests."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 

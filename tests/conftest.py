@@ -15,8 +15,7 @@ from generator import BuildOptions, BuildResult, build
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 CASES = ROOT / "tests" / "cases"
-# Pin "today" so future-date warnings do not change with the calendar.
-os.environ.setdefault("SOURCE_DATE_EPOCH", "1764028800")  # 2025-11-25
+PINNED_TODAY = "1764028800"  # 2025-11-25: cases pin "today" so future-date warnings do not move with the calendar
 
 
 def located(result: BuildResult, data: Path) -> list[str]:
@@ -45,13 +44,18 @@ def build_fixture(data: Path, out: Path, **kwargs) -> BuildResult:
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A throwaway copy of the project (config, hand-written pages, generator, data) to build in."""
+    """A throwaway copy of the project (config, hand-written pages, generator, data) to build in.
+
+    With other ``data`` (a fixture), the hand-written pages are stubs: the real ones link real records."""
     for name in ("mkdocs.yml", "generator", "overrides"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copyfile)(src, dest / name)
     (dest / "content").mkdir()
     for page in ("about.md", "methodology.md"):
-        shutil.copyfile(ROOT / "content" / page, dest / "content" / page)
+        if data is None:
+            shutil.copyfile(ROOT / "content" / page, dest / "content" / page)
+        else:
+            (dest / "content" / page).write_text(f"# {page[:-3].title()}\n\nStub for a fixture build.\n", "utf-8")
     for extra in (ROOT / "content").iterdir():
         if extra.is_dir() and extra.name in ("assets", "stylesheets", "javascripts"):
             shutil.copytree(extra, dest / "content" / extra.name)

@@ -12,7 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES, build_fixture, located, overlay
+from tests.conftest import CASES, PINNED_TODAY, build_fixture, located, overlay
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_TODAY)
 
 
 def expected(case: Path) -> list[str]:

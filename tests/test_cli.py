@@ -1,0 +1,69 @@
+"""CLI adapter: formats and exit codes as ruff's (0 clean, 1 problems, 2 misuse)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import MINI, ROOT
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def broken(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    text = (data / "platforms.yaml").read_text("utf-8")
+    (data / "platforms.yaml").write_text(text.replace("  owner:", "  onwer:"), "utf-8")
+    return data
+
+
+def test_project_data_is_clean() -> None:
+    proc = run("check")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_text_format_has_location_source_line_caret_and_hint(tmp_path: Path) -> None:
+    proc = run("check", "--data", "data", cwd=broken(tmp_path).parent)
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert lines[0] == "data/platforms.yaml:4:3: error[E202] unknown field 'onwer' in this platform"
+    assert lines[2] == "4 |   onwer: Tencent" and lines[3] == "  |   ^^^^^"
+    assert "did you mean 'owner'?" in lines[4]
+    assert "Traceback" not in proc.stderr
+
+
+def test_json_format(tmp_path: Path) -> None:
+    proc = run("check", "--data", "data", "--format", "json", cwd=broken(tmp_path).parent)
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout) == [{
+        "file": "data/platforms.yaml", "line": 4, "column": 3, "end_line": 4, "end_column": 8, "severity": "error",
+        "code": "E202", "message": "unknown field 'onwer' in this platform", "hint": "did you mean 'owner'?"}]
+
+
+def test_github_format(tmp_path: Path) -> None:
+    proc = run("check", "--data", "data", "--format", "github", cwd=broken(tmp_path).parent)
+    assert proc.stdout.startswith("::error file=data/platforms.yaml,line=4,col=3,endLine=4,endColumn=8,title=E202::")
+
+
+def test_misuse_exits_2(tmp_path: Path) -> None:
+    assert run("check", "--data", str(tmp_path / "missing")).returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("check", "--format", "xml").returncode == 2
+
+
+def test_build_writes_and_a_failed_build_keeps_the_last_good_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", "--data", str(MINI), "--out", str(out)).returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    proc = run("build", "--data", str(broken(tmp_path)), "--out", str(out))
+    assert proc.returncode == 1
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -1,0 +1,28 @@
+"""The fixture dataset renders to exactly the Markdown in tests/golden/ (refresh: `make golden`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import MINI, build_fixture
+from tests.golden_refresh import GOLDEN
+
+
+def files(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text("utf-8") for p in sorted(folder.rglob("*.md"))}
+
+
+def test_fixture_renders_the_golden_markdown(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = build_fixture(MINI, out)
+    assert not result.diagnostics
+    got, want = files(out), files(GOLDEN)
+    assert sorted(got) == sorted(want)
+    for path in want:
+        assert got[path] == want[path], f"{path} differs from the golden copy; run `make golden` if intended"
+
+
+def test_build_is_deterministic(tmp_path: Path) -> None:
+    build_fixture(MINI, tmp_path / "a")
+    build_fixture(MINI, tmp_path / "b")
+    assert files(tmp_path / "a") == files(tmp_path / "b")

@@ -1,0 +1,59 @@
+"""Write phase: only changed bytes, stale files pruned by manifest only, nothing half-written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import MINI, build_fixture
+
+
+def test_second_build_rewrites_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build_fixture(MINI, out).written
+    second = build_fixture(MINI, out).written
+    assert first.written and not second.written and second.unchanged == len(first.written)
+
+
+def test_editing_one_record_rewrites_only_pages_whose_bytes_change(tmp_path: Path) -> None:
+    data, out = tmp_path / "data", tmp_path / "out"
+    shutil.copytree(MINI, data)
+    build_fixture(data, out)
+    text = (data / "platforms.yaml").read_text("utf-8")
+    (data / "platforms.yaml").write_text(text.replace("Tencent's messaging app", "Tencent's chat app"), "utf-8")
+    written = build_fixture(data, out).written.written
+    assert written == ["platforms/wechat.md"]
+
+
+def test_stale_generated_files_are_removed_but_others_kept(tmp_path: Path) -> None:
+    data, out = tmp_path / "data", tmp_path / "out"
+    shutil.copytree(MINI, data)
+    build_fixture(data, out)
+    (out / "about.md").write_text("hand-written", "utf-8")
+    (out / "events" / "notes.txt").write_text("mine", "utf-8")
+    text = (data / "events.yaml").read_text("utf-8")
+    cut = text.index("- id: 2018-03-03-hostile-text-test")
+    (data / "events.yaml").write_text(text[:cut], "utf-8")
+    result = build_fixture(data, out)
+    assert result.written.removed == ["events/2018-03-03-hostile-text-test.md"]
+    assert (out / "about.md").read_text("utf-8") == "hand-written"
+    assert (out / "events" / "notes.txt").exists()
+
+
+def test_refuses_to_overwrite_files_it_did_not_write(tmp_path: Path) -> None:
+    out = tmp_path / "wrong-folder"
+    (out / "timeline").mkdir(parents=True)
+    (out / "timeline" / "index.md").write_text("someone's page", "utf-8")
+    result = build_fixture(MINI, out)
+    assert [d.code for d in result.errors] == ["E401"]
+    assert (out / "timeline" / "index.md").read_text("utf-8") == "someone's page"
+    assert sorted(p.name for p in out.rglob("*")) == ["index.md", "timeline"]
+
+
+def test_strict_build_with_warnings_writes_nothing(tmp_path: Path) -> None:
+    data, out = tmp_path / "data", tmp_path / "out"
+    shutil.copytree(MINI, data)
+    text = (data / "platforms.yaml").read_text("utf-8")
+    (data / "platforms.yaml").write_text(text.replace("owner: Tencent", "owner: yes"), "utf-8")
+    result = build_fixture(data, out, strict=True)
+    assert [d.code for d in result.diagnostics] == ["W201"] and not out.exists()
