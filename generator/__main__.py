@@ -36,7 +36,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     options = BuildOptions(data_dir=args.data, out_dir=getattr(args, "out", Path("content")), strict=args.strict,
                            write=args.command == "build", max_file_bytes=args.max_file_bytes)
-    result = build(options)
+    try:
+        result = build(options)
+    except Exception as exc:  # a bug in the generator, never the contributor's fault: no traceback for them
+        print(f"internal error: {type(exc).__name__}: {exc}\nPlease report this with the data that caused it.",
+              file=sys.stderr)
+        return 2
     diags = result.diagnostics
     if args.format == "json":
         print(json_report(diags))
