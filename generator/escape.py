@@ -23,6 +23,8 @@ def md(text: object) -> Markup:
     """Escape any value for inline Markdown; already-safe Markup passes through unchanged."""
     if isinstance(text, Markup):
         return text
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return Markup(text)  # numbers are ours (counts, boosts), never record text
     folded = re.sub(r"\s+", " ", str(text))
     escaped = _ALWAYS.sub(r"\\\1", folded)
     escaped = _LINE_START.sub(lambda m: (m.group(1) + "\\." if m.group(1) else "\\" + m.group(2)), escaped)

@@ -84,8 +84,9 @@ def check_aliases(records: list[Record], diags: Diagnostics) -> None:
         for name in names:
             owner.setdefault(name, record)
     for record in records:
-        for alias in record.get("aliases", ()):
+        for index, alias in enumerate(record.get("aliases", ())):
             first = owner.setdefault(fold(alias), record)
             if first.id != record.id:
-                diags.add("E303", record.span, f"alias '{alias}' of {record.kind} '{record.id}' also names "
-                          f"'{first.id}'", "keep it on one record only")
+                where = record.spans.get(f"aliases[{index}]", record.span)
+                diags.add("E303", where, f"alias '{alias}' of {record.kind} '{record.id}' also names '{first.id}'",
+                          "keep it on one record only")

@@ -24,10 +24,6 @@ LINE_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 MAX_DEPTH = 32
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
-_RESOLVER = yaml.resolver.Resolver()
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
@@ -108,6 +104,11 @@ def decode(data: bytes, name: str, diags: Diagnostics) -> str | None:
         diags.add("E101", Span(name, 1, 1, 1, 2), "file is UTF-16 (it starts with a UTF-16 byte order mark); expected UTF-8",
                   "re-save it as UTF-8 in your editor")
         return None
+    head = data[:64]
+    if len(head) >= 4 and head.count(0) * 4 >= len(head):  # every other byte NUL: UTF-16 without a BOM
+        diags.add("E101", Span(name, 1, 1, 1, 2), "file looks like UTF-16 (every other byte is NUL); expected UTF-8",
+                  "re-save it as UTF-8 in your editor")
+        return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -163,7 +164,8 @@ def parse(text: str, doc: RawDocument, diags: Diagnostics) -> Node | None:
         diags.add("E111", Span(doc.path, 1, 1, 1, 1), "file has no records",
                   "write `[]` for a kind with no records, or start a record with `- id:`")
         return None
-    return convert(node, doc.path, diags, set(), 0)
+    refuse_anchors_and_tags(text, doc.path, diags)
+    return _Converter(doc.path, diags).convert(node, 0)
 
 
 OPENING_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"][^:#]*:\s+)?(?P<q>[\"'])")
@@ -219,43 +221,86 @@ def span_of(node: yaml.Node, name: str) -> Span:
     return Span(name, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
 
 
-def convert(node: yaml.Node, name: str, diags: Diagnostics, seen: set[int], depth: int) -> Node | None:
-    """Turn a composed node into our tree, refusing what a plain data file never needs."""
-    span = span_of(node, name)
-    if id(node) in seen:  # the same node reached twice: it was an alias
-        diags.add("E105", span, "this value is reused through an alias", "write the value out in full")
-        return None
-    seen.add(id(node))
-    if depth > MAX_DEPTH:
-        diags.add("E102", span, f"nested more than {MAX_DEPTH} levels deep")
-        return None
-    if isinstance(node, yaml.ScalarNode):
-        plain = not node.style  # libyaml gives '' for plain, PyYAML None
-        expected = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False)) if plain else _STR
-        if node.tag not in (expected, _MERGE):
-            diags.add("E106", span, f"tag '{node.tag}' is not allowed", "remove the tag")
-        return Scalar(node.value, span, plain)
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ:
-            diags.add("E106", span, f"tag '{node.tag}' is not allowed", "remove the tag")
-        items = [convert(item, name, diags, seen, depth + 1) for item in node.value]
-        return Sequence([i for i in items if i is not None], span)
-    if node.tag != _MAP:
-        diags.add("E106", span, f"tag '{node.tag}' is not allowed", "remove the tag")
-    entries: dict[str, Entry] = {}
-    for key, value in node.value:
-        key_span = span_of(key, name)
-        if not isinstance(key, yaml.ScalarNode):
-            diags.add("E203", key_span, "a key must be a plain name, not a list or mapping")
-            continue
-        if key.tag == _MERGE and not key.style:
-            diags.add("E107", key_span, "merge key `<<` is not allowed", "write every field out")
-            continue
-        if key.value in entries:
-            first = entries[key.value].key_span
-            diags.add("E104", key_span, f"duplicate key '{key.value}'", f"first given at line {first.line}; keep one")
-            continue
-        converted = convert(value, name, diags, seen, depth + 1)
-        if converted is not None:
-            entries[key.value] = Entry(key_span, converted)
-    return Mapping(entries, span)
+class _TooDeep(Exception):
+    pass
+
+
+class _Converter:
+    """Turns a composed node tree into ours. Anchors, aliases and tags were reported by
+    `refuse_anchors_and_tags`; here a node reached twice (through an alias) is skipped, so an
+    alias bomb is never expanded."""
+
+    def __init__(self, name: str, diags: Diagnostics) -> None:
+        self.name, self.diags, self.seen = name, diags, set()
+
+    def convert(self, node: yaml.Node, depth: int) -> Node | None:
+        span = span_of(node, self.name)
+        if id(node) in self.seen:
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _TooDeep
+        if isinstance(node, yaml.ScalarNode):
+            return Scalar(node.value, span, plain=not node.style)  # libyaml gives '' for plain, PyYAML None
+        if depth == 2:  # the value of a record's field: report nesting that goes too deep here, once
+            try:
+                return self.collection(node, span, depth)
+            except _TooDeep:
+                self.diags.add("E102", span, f"nested more than {MAX_DEPTH} levels deep",
+                               "a field holds text, a list or a mapping of text")
+                return None
+        return self.collection(node, span, depth)
+
+    def collection(self, node: yaml.Node, span: Span, depth: int) -> Node:
+        if isinstance(node, yaml.SequenceNode):
+            items = [self.convert(item, depth + 1) for item in node.value]
+            return Sequence([i for i in items if i is not None], span)
+        entries: dict[str, Entry] = {}
+        for key, value in node.value:
+            key_span = span_of(key, self.name)
+            if not isinstance(key, yaml.ScalarNode):
+                self.diags.add("E203", key_span, "a key must be a plain name, not a list or mapping")
+                continue
+            if key.tag == _MERGE and not key.style:
+                self.diags.add("E107", key_span, "merge key `<<` is not allowed", "write every field out")
+                continue
+            if key.value in entries:
+                first = entries[key.value].key_span
+                self.diags.add("E104", key_span, f"duplicate key '{key.value}'",
+                               f"first given at line {first.line}; keep one")
+                continue
+            converted = self.convert(value, depth + 1)
+            if converted is not None:
+                entries[key.value] = Entry(key_span, converted)
+        return Mapping(entries, span)
+
+
+# Anchors (&), aliases (*) and tags (!) can only start after a space, a bracket or a comma.
+_SUSPECT = re.compile(r"(?:^|[\s\[{,])[&*!]\S", re.M)
+
+
+def refuse_anchors_and_tags(text: str, name: str, diags: Diagnostics) -> None:
+    """Report every anchor, alias and explicit tag where it is written.
+
+    Composing resolves these away (an alias becomes the same node, `!!str` a plain tag), so
+    the parser's events are read instead; only when the text could hold one, to keep the
+    common case to one pass.
+    """
+    if not _SUSPECT.search(text):
+        return
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            mark = event.start_mark
+            where = Span(name, mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
+            if isinstance(event, yaml.AliasEvent):
+                diags.add("E105", where, f"alias '*{event.anchor}' reuses another value", "write the value out in full")
+                continue
+            if getattr(event, "anchor", None):
+                diags.add("E105", where, f"anchor '&{event.anchor}' is not allowed", "remove it; write values out in full")
+            tag = getattr(event, "tag", None)
+            implicit = getattr(event, "implicit", True)
+            explicit = not any(implicit) if isinstance(implicit, tuple) else not implicit
+            if tag is not None and explicit:
+                diags.add("E106", where, f"tag '{tag}' is not allowed", "remove the tag; values are plain text")
+    except yaml.YAMLError:
+        pass  # composing reports syntax errors with a better location

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Diagnostics, Span
 from .link import Corpus, link
-from .load import DEFAULT_MAX_FILE_BYTES, RawDocument, load_file
+from .load import DEFAULT_MAX_FILE_BYTES, RawDocument, Sequence, load_file
 from .records import KINDS
 from .render import Page, render
 from .validate import validate
@@ -70,7 +70,7 @@ def build(options: BuildOptions = BuildOptions()) -> BuildResult:
     with phase("validate"):
         records = validate(docs, diags)
     with phase("link"):
-        unreadable = frozenset(kind for kind, doc in docs.items() if doc.root is None)
+        unreadable = frozenset(kind for kind, doc in docs.items() if not isinstance(doc.root, Sequence))
         result.corpus = link(records, diags, unreadable)
 
     if diags.errors or (options.strict and diags.warnings) or not options.write:

@@ -222,6 +222,7 @@ class Record:
     values: dict[str, Any]
     span: Span
     refs: tuple[Ref, ...] = ()
+    spans: dict[str, Span] = field(default_factory=dict)  # "aliases[2]" → where that item is written
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)

@@ -8,7 +8,9 @@ filter cannot let record text inject markup (decision 6).
 
 from __future__ import annotations
 
+import json
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
@@ -22,6 +24,7 @@ from .diagnostics import CODES
 from .escape import attr, md
 from .link import Corpus
 from .records import EVENT_TYPES, KINDS, Field, Record
+from .search import names, spellings
 
 TEMPLATES = Path(__file__).parent / "templates"
 MISSING = Markup("*not found in the sources*")
@@ -94,6 +97,24 @@ def source_line(source: dict[str, Any]) -> Markup:
     return Markup(" ").join(parts)
 
 
+def short_english(english: str) -> str:
+    """The equivalent before any gloss: "'cutting leeks' - fleecing small investors" → "'cutting leeks'".
+
+    Page titles weigh most in search: a gloss in the title (which may name WeChat or OKEx)
+    would rank the term above the record a reader is looking for."""
+    return re.split(r" - |; |\. ", english, maxsplit=1)[0].strip()
+
+
+def title_alias(record: Record) -> str:
+    """The first short Latin alias (PBoC, OKEx, HTX), shown in the title: readers and search
+    know the record by it as much as by its full name."""
+    name = (record.get("name") or "").casefold()
+    for alias in record.get("aliases", ()):
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9.]{1,11}", alias) and alias.casefold() != name:
+            return alias
+    return ""
+
+
 def provenance(value: str | None) -> Markup | str:
     """Where a reading came from: a source link, or the library that derived it."""
     if not value:
@@ -140,6 +161,14 @@ def record_context(record: Record, corpus: Corpus) -> dict[str, Any]:
         "named_by": [links.to(r) for r in named_by if r.kind != "event"],
         "actors": Markup(", ").join(actors(record, corpus, links)) if record.kind == "event" else "",
         "history": [dict(h, sources=[source_line(s) for s in h["sources"]]) for h in record.get("history", ())],
+        "spellings": spellings(record) if record.kind != "event" else [],
+        # Material's search weighs a page's tags above its title: a record's own names go there,
+        # so the record outranks the events that mention it. Not pinyin or parts: with the
+        # trailing wildcard, 'ban' would then match every term spelt ban…. JSON is YAML, so
+        # record text cannot break the front matter.
+        "tags": Markup(json.dumps(names(record), ensure_ascii=False)) if record.kind != "event" else "",
+        "title_alias": title_alias(record),
+        "english_short": short_english(record.values["english"]) if record.kind == "term" else "",
         "pinyin_from": provenance(record.get("pinyin_source")),
         "traditional_from": provenance(record.get("traditional_source")),
         "section": links.page(f"{KINDS[record.kind].folder}/index.md", KINDS[record.kind].title)

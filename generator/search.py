@@ -1,26 +1,163 @@
-"""What search needs from the data, engine-neutral.
+"""What search needs from the data, engine-neutral: words for the segmenter, spellings per record.
 
-Material's search segments Chinese with jieba at build time. jieba's stock dictionary splits
-比特币 into 比特/币 and does not know 火币 or 私募 as words, so a query for the whole word
-finds nothing. Every Chinese name in the data (terms, traditional forms, Chinese names and
-aliases) is therefore given to jieba as a word of its own before the site is indexed.
+Measured on a plain Material site (architecture decision 8 and the search issue):
+- jieba's stock dictionary splits 比特币 into 比特/币 and does not know 火币 or 私募, so a
+  query for the whole word finds nothing. Every Chinese name in the data is therefore given to
+  the segmenter as a word of its own (`chinese_words`).
+- Once 中国人民银行 is one word, a query for the part 人民银行 finds nothing; a reader typing
+  火幣 (traditional) or bitebi (pinyin without tones) finds nothing either, because those
+  strings are on no page. Each record page therefore carries a line of spellings
+  (`spellings`): its names and aliases, their parts as jieba's search mode cuts them, their
+  traditional and simplified forms (OpenCC), and pinyin with and without tone marks, joined
+  and syllable by syllable. The page then matches every way a reader writes the name.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
 
 from .link import Corpus
+from .records import Record
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+def has_han(text: str) -> bool:
+    return bool(HAN.search(text))
+
+
+@cache
+def _converters():
+    import opencc
+
+    return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+
+
+def script_variants(text: str) -> list[str]:
+    """The text in traditional and in simplified characters (OpenCC), where they differ."""
+    to_traditional, to_simplified = _converters()
+    return [v for v in (to_traditional.convert(text), to_simplified.convert(text)) if v != text]
+
+
+@cache
+def _tokenizer():
+    """A private jieba tokenizer with the stock dictionary: the output must not depend on what
+    words another part of the process (the MkDocs hook) has taught jieba's global one."""
+    import jieba
+
+    return jieba.Tokenizer()
+
+
+def search_parts(text: str) -> list[str]:
+    """Dictionary words inside a Chinese name: 中国人民银行 → 中国, 人民, 人民银行, 银行, …
+
+    jieba keeps 中国人民银行 as one word, so its parts are looked up in its dictionary instead.
+    """
+    tokenizer = _tokenizer()
+    tokenizer.check_initialized()
+    n = len(text)
+    parts = [text[i:j] for i in range(n) for j in range(i + 2, n + 1) if (i, j) != (0, n)]
+    return [p for p in parts if has_han(p) and tokenizer.FREQ.get(p)]
+
+
+def toneless(pinyin: str) -> str:
+    """bǐtèbì → bitebi (ü → u, as readers type it)."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", pinyin) if not unicodedata.combining(c))
+    return stripped.replace("ü", "u").lower()
+
+
+def syllables(chars: str, pinyin: str) -> list[str] | None:
+    """Split the data's pinyin into one syllable per character, using pypinyin's readings as the guide.
+
+    The data's pinyin is checked by hand (行 in 银行 is háng); pypinyin only proposes where one
+    syllable ends, and a split is kept only if it spells exactly the data's pinyin.
+    """
+    from pypinyin import Style
+    from pypinyin import pinyin as readings
+
+    hanzi = [c for c in chars if has_han(c)]
+    target = re.sub(r"[\s'’·-]", "", unicodedata.normalize("NFC", pinyin)).lower()
+    options = [sorted(set(r), key=len, reverse=True) for r in readings(hanzi, style=Style.TONE, heteronym=True)]
+
+    def split(i: int, rest: str) -> list[str] | None:
+        if i == len(options):
+            return [] if not rest else None
+        for option in options[i]:
+            if rest.startswith(option.lower()):
+                tail = split(i + 1, rest[len(option):])
+                if tail is not None:
+                    return [option.lower(), *tail]
+        return None
+
+    return split(0, target) if len(hanzi) == len(options) and hanzi else None
+
+
+def machine_pinyin(chars: str) -> list[str]:
+    """Toneless readings from pypinyin, given the whole name so its phrase table applies (银行: yin hang)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return [p for p in lazy_pinyin(chars, style=Style.NORMAL) if p.isascii() and p.isalpha()]
+
+
+def pinyin_spellings(chars: str, pinyin: str | None) -> list[str]:
+    """bǐtèbì, bitebi, bǐ tè bì, bi te bi. Without data pinyin, pypinyin's toneless reading only."""
+    if pinyin:
+        out = [pinyin, toneless(pinyin).replace(" ", "")]
+        parts = syllables(chars, pinyin)
+        if parts:
+            out += [" ".join(parts), " ".join(toneless(p) for p in parts)]
+        return out
+    parts = machine_pinyin(chars)
+    return ["".join(parts), " ".join(parts)] if parts else []
+
+
+def spellings(record: Record) -> list[str]:
+    """Every way a reader may write this record's name, in a stable order, without repeats."""
+    names = [record.get(k) for k in ("name", "name_zh", "term", "traditional", "english")]
+    names += list(record.get("aliases", ()))
+    names = [n for n in names if isinstance(n, str)]
+    out: list[str] = list(names)
+    for name in names:
+        if has_han(name) and " " not in name and len(name) <= 16:  # a name, not a sentence
+            out += script_variants(name)
+            out += search_parts(name)
+    chinese = record.get("term") or record.get("name_zh")
+    if chinese:
+        out += pinyin_spellings(chinese, record.get("pinyin"))
+    return unique(out)
+
+
+def names(record: Record) -> list[str]:
+    """A record's own names and aliases (no parts, no pinyin): what the page is *called*."""
+    values = [record.get(k) for k in ("name", "name_zh", "term", "traditional")] + list(record.get("aliases", ()))
+    values = [v for v in values if isinstance(v, str)]
+    values += [v for value in values if has_han(value) for v in script_variants(value)]
+    if record.get("pinyin"):  # a term is named by its pinyin too, as typed: bitebi, bi te bi
+        values += pinyin_spellings(record.get("term"), record.get("pinyin"))[1:]
+    return unique(values)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        key = item.strip()
+        if key and key.casefold() not in {k.casefold() for k in seen}:
+            seen[key] = None
+    return list(seen)
+
+
 def chinese_words(corpus: Corpus) -> list[str]:
-    """Every Chinese word the records name, sorted and unique."""
+    """Every Chinese word the records name, in both scripts, for the segmenter's dictionary."""
     words: set[str] = set()
     for records in corpus.records.values():
         for record in records.values():
             values = [record.get(name) for name in ("term", "traditional", "name_zh")]
             values += list(record.get("aliases", ()))
-            words.update(v.strip() for v in values if isinstance(v, str) and HAN.search(v) and " " not in v.strip())
+            for value in values:
+                if isinstance(value, str) and has_han(value) and " " not in value.strip():
+                    words.add(value.strip())
+                    words.update(script_variants(value.strip()))
     return sorted(words)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, Span
 from .load import Mapping, Node, RawDocument, Scalar, Sequence
 from .records import (
     ARCHIVE_HOSTS,
@@ -85,11 +85,12 @@ class Validator:
                            f"{TYPE_NAMES[type(node)]}", "start the record with `- id:` and give one field per line")
             return None
         refs: list[Ref] = []
+        self.spans: dict[str, Span] = {}
         values = self.mapping(node, self.kind.fields, refs)
         record_id = values.get("id")
         if not isinstance(record_id, str):
             return None
-        return Record(self.kind.name, record_id, values, node.span, tuple(refs))
+        return Record(self.kind.name, record_id, values, node.span, tuple(refs), self.spans)
 
     def mapping(self, node: Mapping, fields: tuple[Field, ...], refs: list[Ref]) -> dict[str, Any]:
         by_name = {f.name: f for f in fields}
@@ -137,6 +138,7 @@ class Validator:
                         refs.append(Ref(spec.ref or "", item.value, spec.name, item.span))
                         items.append(item.value)
                 elif self.check_text(item, spec):
+                    self.spans[f"{spec.name}[{len(items)}]"] = item.span
                     items.append(item.value.strip())
             return tuple(items)
         if spec.type == "list":
@@ -260,10 +262,10 @@ class Validator:
             precision = min(start.precision, end.precision)
             if end.truncated(precision) < start.truncated(precision):
                 self.diags.add("E210", node.entries["end"].value.span, f"end {end} is before date {start}")
-        if values.get("scheduled"):
-            return  # a scheduled event is expected to lie in the future
         for name in ("date", "published", "founded", "updated"):
             value = values.get(name)
+            if name == "date" and values.get("scheduled"):
+                continue  # a scheduled event is expected to lie in the future; nothing else is
             if isinstance(value, PartialDate) and value.first_day() > self.today:
                 self.diags.add("W202", node.entries[name].value.span,
                                f"'{value}' is in the future (today is {self.today.isoformat()})",

@@ -1,4 +1,5 @@
-"""Real Chromium (Debian's, driven by Playwright) searching the built site.
+"""Real Chromium (Debian's, driven by Playwright) on the built site: search, and no request
+to any other host.
 
 No skips: a machine without Chromium fails here, because the search is the product.
 """
@@ -11,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -43,24 +45,104 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-def search(page: Page, base: str, query: str) -> list[str]:
-    """Type a query into Material's search box and return the result links, best first."""
+RESULT_LINKS = "els => els.map(e => e.href)"
+
+
+def open_search(page: Page, base: str) -> None:
     page.goto(base)
     page.locator("label.md-search__icon, .md-search__input").first.click()
+
+
+def type_query(page: Page, query: str) -> list[str]:
+    """Type a query into Material's open search box; return the result pages, best first."""
     page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    page.wait_for_selector(".md-search-result__item", timeout=30000)
+    page.wait_for_timeout(200)  # let the worker's last answer for the full query arrive
+    links = page.eval_on_selector_all(".md-search-result__item > a", RESULT_LINKS)
     return [link.split("?", 1)[0] for link in links]  # drop Material's ?h= highlight parameter
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("Huobi", "/exchanges/huobi/"),
-    ("比特币", "/glossary/bitebi/"),
-])
-def test_search_finds_records(browser: Browser, site_url: str, query: str, expected: str) -> None:
+def search(page: Page, base: str, query: str) -> list[str]:
+    open_search(page, base)
+    return type_query(page, query)
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """One page (and its cache) for all the queries; each query starts from a fresh load."""
     page = browser.new_page()
+    yield page
+    page.close()
+
+
+# Each query a reader types, and the record page that must be among the first five results.
+QUERIES = [
+    # English words and names
+    ("Huobi", "exchanges/huobi/"), ("WeChat", "platforms/wechat/"), ("ICO ban", "events/2017-09-04-ico-ban/"),
+    ("CPPCC", "authorities/cppcc/"), ("Binance", "exchanges/binance/"), ("Telegram", "platforms/telegram/"),
+    # Chinese characters, parts of longer names, traditional characters
+    ("人民银行", "authorities/pboc/"), ("火币", "exchanges/huobi/"), ("比特币", "glossary/bitebi/"),
+    ("私募", "glossary/simu/"), ("微信", "platforms/wechat/"), ("交易所", "glossary/jiaoyisuo/"),
+    ("火幣", "exchanges/huobi/"), ("比特幣", "glossary/bitebi/"), ("中國人民銀行", "authorities/pboc/"),
+    # pinyin with tone marks, without, with spaces
+    ("bǐtèbì", "glossary/bitebi/"), ("bitebi", "glossary/bitebi/"), ("bi te bi", "glossary/bitebi/"),
+    ("sīmù", "glossary/simu/"), ("simu", "glossary/simu/"),
+    # aliases and former names
+    ("OKX", "exchanges/okex/"), ("OKEx", "exchanges/okex/"), ("HTX", "exchanges/huobi/"),
+    ("huobicom", "exchanges/huobi/"), ("央行", "authorities/pboc/"), ("PBoC", "authorities/pboc/"),
+    ("欧易", "exchanges/okex/"),
+    # terms by English
+    ("private placement", "glossary/simu/"), ("leek", "glossary/jiucai/"), ("网信办", "authorities/cac/"),
+]
+
+
+def test_there_are_enough_queries() -> None:
+    assert len(QUERIES) >= 25
+
+
+@pytest.mark.parametrize("query, expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_search_finds_the_record_in_the_top_five(search_page: Page, site_url: str, query: str, expected: str) -> None:
+    results = [r.removeprefix(site_url) for r in search(search_page, site_url, query)]
+    assert expected in results[:5], results[:5]
+
+
+def foreign_requests(browser: Browser, base: str, paths: list[str], query: str | None = None) -> list[str]:
+    """Every request a visit to these pages (and one search) makes to a host other than the site's."""
+    seen: list[str] = []
+    page = browser.new_page()
+    page.on("request", lambda request: seen.append(request.url))
     try:
-        results = search(page, site_url, query)
-        assert any(r.endswith(expected) for r in results[:5]), results[:5]
+        for path in paths:
+            page.goto(base + path, wait_until="networkidle")
+        if query:
+            search(page, base, query)
+            page.wait_for_timeout(500)
     finally:
         page.close()
+    host = urlsplit(base).netloc
+    return [u for u in seen if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != host]
+
+
+KINDS_OF_PAGE = ["", "timeline/", "events/2017-09-04-ico-ban/", "exchanges/", "exchanges/huobi/", "authorities/",
+                 "authorities/pboc/", "platforms/", "platforms/wechat/", "glossary/", "glossary/bitebi/", "about/",
+                 "methodology/", "contributing/"]
+
+
+def test_no_request_leaves_the_site(browser: Browser, site_url: str) -> None:
+    assert foreign_requests(browser, site_url, KINDS_OF_PAGE, query="比特币") == []
+
+
+def test_the_request_check_catches_a_planted_external_request(browser: Browser, built_site: Path, tmp_path: Path) -> None:
+    """The check above can fail: a copy of the site with one planted external image is caught."""
+    planted = tmp_path / "site"
+    shutil.copytree(built_site, planted)
+    page = planted / "about" / "index.html"
+    html = page.read_text("utf-8")
+    page.write_text(html.replace("</article>", '<img src="https://cdn.example.invalid/x.png" alt=""></article>'), "utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(planted)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        assert foreign_requests(browser, base, ["about/"]) == ["https://cdn.example.invalid/x.png"]
+    finally:
+        server.shutdown()
