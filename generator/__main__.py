@@ -1,6 +1,12 @@
-"""CLI adapter: parse arguments, call `build()`, print diagnostics, exit as ruff does.
+"""CLI adapter: parse arguments, call the core, print diagnostics, exit as ruff does.
 
 Exit codes: 0 clean, 1 problems found (warnings too under --strict), 2 the command was misused.
+
+  check   validate the data only; write nothing
+  build   validate, then write the Markdown pages
+  new     print a template record of a kind (--append adds it to the data file)
+  links   report dead and redirected source URLs
+  docs    regenerate the committed files made from the field table (schema/, CONTRIBUTING.md)
 """
 
 from __future__ import annotations
@@ -10,54 +16,117 @@ import sys
 from pathlib import Path
 
 from . import BuildOptions, build
+from .diagnostics import Diagnostic, Diagnostics
 from .load import DEFAULT_MAX_FILE_BYTES
+from .records import KINDS
 from .report import github_report, json_report, summary, text_report
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    top = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0],
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = top.add_subparsers(dest="command", required=True)
     for name, helptext in (("check", "validate the data only; write nothing"),
-                           ("build", "validate, then write the Markdown pages")):
+                           ("build", "validate, then write the Markdown pages"),
+                           ("links", "report dead and redirected source URLs")):
         cmd = commands.add_parser(name, help=helptext)
         cmd.add_argument("--data", type=Path, default=Path("data"), help="folder of the YAML files (default: data)")
-        cmd.add_argument("--strict", action="store_true", help="warnings count as problems; a build writes nothing")
         cmd.add_argument("--format", choices=("text", "json", "github"), default="text", help="how to print problems")
+        cmd.add_argument("--strict", action="store_true", help="warnings count as problems; a build writes nothing")
         cmd.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES, help="size cap per data file")
         if name == "build":
             cmd.add_argument("--out", type=Path, default=Path("content"), help="output folder (default: content)")
+        if name == "links":
+            cmd.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each URL (default: 10)")
+            cmd.add_argument("--max-requests", type=int, default=500, help="URLs checked at most (default: 500)")
+            cmd.add_argument("--workers", type=int, default=4, help="URLs checked at once (default: 4)")
+    new = commands.add_parser("new", help="print a template record of a kind")
+    new.add_argument("kind", choices=list(KINDS), help="the kind of record")
+    new.add_argument("--append", action="store_true", help="append the template to its data file")
+    new.add_argument("--data", type=Path, default=Path("data"), help="folder of the YAML files (default: data)")
+    docs = commands.add_parser("docs", help="regenerate schema/ and CONTRIBUTING.md from the field table")
+    docs.add_argument("--root", type=Path, default=Path("."), help="the repository root (default: .)")
     return top
+
+
+def print_diagnostics(diags: list[Diagnostic], lines: dict[str, list[str]], fmt: str) -> None:
+    if fmt == "json":
+        print(json_report(diags))
+        return
+    if diags:
+        print(github_report(diags) if fmt == "github" else text_report(diags, lines),
+              file=sys.stdout if fmt == "github" else sys.stderr)
+    print(summary(diags), file=sys.stderr)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    options = BuildOptions(data_dir=args.data, out_dir=getattr(args, "out", Path("content")), strict=args.strict,
+                           write=args.command == "build", max_file_bytes=args.max_file_bytes)
+    result = build(options)
+    print_diagnostics(result.diagnostics, result.lines, args.format)
+    if args.format == "text" and result.written and not result.failed(args.strict):
+        w = result.written
+        print(f"Wrote {len(w.written)} pages ({w.unchanged} unchanged, {len(w.removed)} removed) to {args.out}.",
+              file=sys.stderr)
+    return 1 if result.failed(args.strict) else 0
+
+
+def run_links(args: argparse.Namespace) -> int:
+    from .links import check_links
+    from .load import load_file
+
+    diags = Diagnostics()
+    checked, skipped = check_links(args.data, diags, args.timeout, args.max_requests, args.workers)
+    lines = {}
+    for kind in KINDS.values():
+        doc = load_file(args.data / kind.file, Diagnostics())
+        lines[doc.path] = doc.lines
+    print_diagnostics(diags.sorted(), lines, args.format)
+    print(f"Checked {checked} URLs" + (f"; {skipped} not checked (--max-requests)." if skipped else "."), file=sys.stderr)
+    return 1 if diags.items else 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from .scaffold import template
+
+    text = template(args.kind)
+    if not args.append:
+        print(text, end="")
+        return 0
+    target = args.data / KINDS[args.kind].file
+    existing = target.read_text("utf-8") if target.exists() else ""
+    separator = "" if not existing or existing.endswith("\n\n") else ("\n" if existing.endswith("\n") else "\n\n")
+    with target.open("a", encoding="utf-8") as handle:  # the one documented write to data/
+        handle.write(separator + text)
+    print(f"Appended a new {args.kind} to {target}: fill it in, then run `python -m generator check`.", file=sys.stderr)
+    return 0
+
+
+def run_docs(args: argparse.Namespace) -> int:
+    from .render import contributing
+    from .schema import schema_files
+
+    schema_dir = args.root / "schema"
+    schema_dir.mkdir(exist_ok=True)
+    for name, text in schema_files().items():
+        (schema_dir / name).write_text(text, "utf-8")
+    (args.root / "CONTRIBUTING.md").write_text(contributing(standalone=True), "utf-8")
+    print(f"Wrote {len(schema_files())} schemas to {schema_dir} and {args.root / 'CONTRIBUTING.md'}.", file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)  # misuse exits 2, as argparse does
-    if not args.data.is_dir():
+    if args.command in ("check", "build", "links", "new") and not args.data.is_dir():
         print(f"error: data folder '{args.data}' does not exist", file=sys.stderr)
         return 2
-    options = BuildOptions(data_dir=args.data, out_dir=getattr(args, "out", Path("content")), strict=args.strict,
-                           write=args.command == "build", max_file_bytes=args.max_file_bytes)
+    command = {"check": run_build, "build": run_build, "links": run_links, "new": run_new, "docs": run_docs}
     try:
-        result = build(options)
+        return command[args.command](args)
     except Exception as exc:  # a bug in the generator, never the contributor's fault: no traceback for them
         print(f"internal error: {type(exc).__name__}: {exc}\nPlease report this with the data that caused it.",
               file=sys.stderr)
         return 2
-    diags = result.diagnostics
-    if args.format == "json":
-        print(json_report(diags))
-    elif args.format == "github":
-        if diags:
-            print(github_report(diags))
-        print(summary(diags), file=sys.stderr)
-    else:
-        if diags:
-            print(text_report(diags, result.lines), file=sys.stderr)
-        print(summary(diags), file=sys.stderr)
-        if result.written and not result.failed(args.strict):
-            w = result.written
-            print(f"Wrote {len(w.written)} pages ({w.unchanged} unchanged, {len(w.removed)} removed) to {args.out}.",
-                  file=sys.stderr)
-    return 1 if result.failed(args.strict) else 0
 
 
 if __name__ == "__main__":

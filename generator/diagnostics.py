@@ -78,6 +78,9 @@ CODES: dict[str, Code] = {
         # Warnings (W).
         Code("W201", "ambiguous unquoted value", "Quote the text: YAML 1.1 tools read it as a boolean, number or time.", "  title: no", Severity.WARNING),
         Code("W202", "date in the future", "Check the date, or mark the event `scheduled: true`.", "  date: 2031-01-01", Severity.WARNING),
+        # Found by `python -m generator links` only (W3xx).
+        Code("W301", "dead source URL", "Find where the page moved, or add an `archived` copy from a web archive.", "  url: https://example.org/removed-page", Severity.WARNING),
+        Code("W302", "redirected source URL", "Cite the address it redirects to, and add an `archived` copy.", "  url: http://example.org/old-address", Severity.WARNING),
     ]
 }
 

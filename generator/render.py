@@ -24,6 +24,7 @@ from .diagnostics import CODES
 from .escape import attr, md
 from .link import Corpus
 from .records import EVENT_TYPES, KINDS, Field, Record
+from .scaffold import template
 from .search import names, spellings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -195,8 +196,9 @@ def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[dict[str, An
     rows = []
     for f in fields:
         kind = {"refs": f"list of {f.ref} ids", "texts": "list of text", "list": "list of mappings",
-                "enum": "one of: " + ", ".join(f.values)}.get(f.type, f.type)
-        rows.append({"name": prefix + f.name, "type": kind, "required": "yes" if f.required else "no", "doc": f.doc})
+                "enum": Markup("one of: " + ", ".join(f"`{v}`" for v in f.values))}.get(f.type, f.type)
+        rows.append({"name": prefix + f.name, "type": kind, "required": "yes" if f.required else "no",
+                     "doc": Markup(f.doc)})
         if f.fields and not (f.name == "sources" and prefix):  # nested sources: same table as sources
             rows.extend(field_rows(f.fields, prefix + f.name + "[]." if f.type == "list" else prefix + f.name + "."))
     return rows
@@ -228,6 +230,18 @@ def render(corpus: Corpus) -> list[Page]:
                   len(corpus.records[k.name])) for k in KINDS.values()],
          first=corpus.timeline[-1].values["date"].year if corpus.timeline else None,
          last=corpus.timeline[0].values["date"].year if corpus.timeline else None)
-    emit("contributing.md", "contributing.md.j2", kinds=[(k, field_rows(k.fields)) for k in KINDS.values()],
-         codes=list(CODES.values()), event_types=EVENT_TYPES)
+    pages.append(Page("contributing.md", contributing(env, standalone=False)))
     return sorted(pages, key=lambda p: p.path)
+
+
+def contributing(env: jinja2.Environment | None = None, standalone: bool = True) -> str:
+    """The contributor's guide: the site's page, and CONTRIBUTING.md (standalone) from the same template."""
+    env = env or environment()
+    # Codes and field docs are our own Markdown (backticks for code), not record text: Markup.
+    codes = [{"code": c.code, "title": c.title, "fix": Markup(c.fix), "severity": c.severity.value,
+              "example": Markup(c.example)} for c in CODES.values()]
+    text = env.get_template("contributing.md.j2").render(
+        standalone=standalone, kinds=[(k, field_rows(k.fields)) for k in KINDS.values()], codes=codes,
+        event_types=EVENT_TYPES, kind_names=Markup(", ".join(f"`{k}`" for k in KINDS)),
+        templates=[(k, Markup(template(k.name))) for k in KINDS.values()])
+    return text if text.endswith("\n") else text + "\n"

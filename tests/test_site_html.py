@@ -99,3 +99,12 @@ def test_hostile_record_text_shows_literally(tmp_path: Path) -> None:
     # Material prints the title through `striptags`, which unescapes: overrides/main.html escapes it again.
     assert re.search(r"<title>\s*&lt;/title&gt;&lt;script&gt;alert\(1\)&lt;/script&gt;", html)
     assert not any("alert" in (s.string or "") for s in page.find_all("script")), "a record's script reached the page"
+
+
+@pytest.mark.parametrize("name", [n for n in FOLDERS if n != "events.yaml"])
+def test_section_pages_list_every_record_in_a_table(built_site: Path, name: str) -> None:
+    page = soup(built_site, FOLDERS[name])
+    rows = page.select("article table tbody tr")
+    assert len(rows) == len(records(name))
+    linked = {a["href"].strip("/") for a in page.select("article table tbody a[href]")}
+    assert {r["id"] for r in records(name)} <= linked
