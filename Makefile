@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build check test lint golden chromium clean
+.PHONY: setup serve build check test lint golden system-packages docs clean
 
 setup: $(STAMP)
 
@@ -23,18 +23,25 @@ build: setup
 check: setup
 	$(BIN)/python -m generator check
 
-# Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+# Debian packages the tests drive: chromium (Playwright's own browser download does not
+# work here) and faketime (the reproducible-build test builds "a day later").
+system-packages:
+	@missing=""; for p in chromium faketime; do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
 
-test: setup chromium
+test: setup system-packages
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check generator tests
+
+# Regenerate the committed files made from the field table: schema/ and CONTRIBUTING.md.
+docs: setup
+	$(BIN)/python -m generator docs
 
 # Refresh the golden Markdown after an intended change to templates (review the diff!).
 golden: setup
