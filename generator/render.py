@@ -24,7 +24,7 @@ from .diagnostics import CODES
 from .escape import attr, md
 from .link import Corpus
 from .records import EVENT_TYPES, KINDS, Field, Record
-from .scaffold import template
+from .scaffold import EXAMPLES, template
 from .search import names, spellings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -243,5 +243,5 @@ def contributing(env: jinja2.Environment | None = None, standalone: bool = True)
     text = env.get_template("contributing.md.j2").render(
         standalone=standalone, kinds=[(k, field_rows(k.fields)) for k in KINDS.values()], codes=codes,
         event_types=EVENT_TYPES, kind_names=Markup(", ".join(f"`{k}`" for k in KINDS)),
-        templates=[(k, Markup(template(k.name))) for k in KINDS.values()])
+        templates=[(k, Markup(template(k.name)), Markup(EXAMPLES[k.name])) for k in KINDS.values()])
     return text if text.endswith("\n") else text + "\n"

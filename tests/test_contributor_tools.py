@@ -94,3 +94,17 @@ def test_links_reports_dead_and_redirected_urls_where_they_are_written(tmp_path:
     finally:
         server.shutdown()
 
+
+
+def test_worked_examples_pass_the_validator(tmp_path: Path) -> None:
+    from generator.load import load_file
+    from generator.records import KINDS
+    from generator.scaffold import EXAMPLES
+    from generator.validate import Validator
+
+    for kind, text in EXAMPLES.items():
+        path = tmp_path / f"{kind}.yaml"
+        path.write_text(text, "utf-8")
+        diags = Diagnostics()
+        records = Validator(KINDS[kind], diags).records(load_file(path, diags))
+        assert records and not diags.items, (kind, [(d.code, d.message) for d in diags.items])
