@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort
 from generator import BuildOptions, build
 from generator.report import summary, text_report
 from generator.search import chinese_words
+from generator.write import manifest_complete
 
 log = logging.getLogger("mkdocs.plugins.generator")
 _command = "build"
@@ -37,7 +38,7 @@ def on_pre_build(config) -> None:
     report = text_report(result.diagnostics, result.lines)
     if result.errors:
         message = f"data errors: nothing was generated\n\n{report}\n{summary(result.diagnostics)}"
-        if _command == "serve" and (Path(config.docs_dir) / "index.md").exists():
+        if _command == "serve" and manifest_complete(Path(config.docs_dir)):
             log.error(message + "\nStill serving the last good site; fix the data and save.")
             return
         raise Abort(message)

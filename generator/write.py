@@ -9,16 +9,26 @@ after the last, so an interrupted build is visible to the next run.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds there are not serialised
+    fcntl = None
 
 from .diagnostics import Diagnostics, Span
 from .render import Page
 
 MANIFEST = ".generator-manifest.json"
+LOCK = ".generator.lock"
+# Test hook: stop the process dead after this many page writes, as a power cut would.
+CRASH_AFTER = "GENERATOR_CRASH_AFTER_WRITES"
 OWNED_FILES = ("index.md", "contributing.md")
 OWNED_FOLDERS = ("timeline", "events", "exchanges", "authorities", "platforms", "glossary", "data", "feeds")
 
@@ -54,6 +64,28 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def manifest_complete(out: Path) -> bool:
+    """False while a build is writing, or after one was interrupted (the next run completes it)."""
+    try:
+        return json.loads((out / MANIFEST).read_text("utf-8")).get("complete") is True
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+@contextlib.contextmanager
+def exclusive(out: Path) -> Iterator[None]:
+    """One build writes to a folder at a time: a second waits for the first to finish."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK, "w", encoding="utf-8") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def write_manifest(out: Path, files: set[str], complete: bool) -> None:
     body = json.dumps({"complete": complete, "files": sorted(files)}, indent=1) + "\n"
     atomic_write(out / MANIFEST, body.encode("utf-8"))
@@ -72,7 +104,19 @@ def check_writable(pages: list[Page], out: Path, diags: Diagnostics) -> None:
 
 
 def write(pages: list[Page], out: Path) -> WriteResult:
+    """Write under the folder's lock; the manifest is marked incomplete first and complete last.
+
+    The incomplete manifest lists the previous build's files and this one's, so if the process
+    dies half way the next run knows every file it may own, rewrites what differs and prunes
+    the rest.
+    """
+    with exclusive(out):
+        return write_locked(pages, out)
+
+
+def write_locked(pages: list[Page], out: Path) -> WriteResult:
     result = WriteResult()
+    crash_after = int(os.environ.get(CRASH_AFTER, "0") or 0)
     previous = read_manifest(out)
     current = {p.path for p in pages}
     out.mkdir(parents=True, exist_ok=True)
@@ -88,6 +132,8 @@ def write(pages: list[Page], out: Path) -> WriteResult:
             pass
         atomic_write(target, data)
         result.written.append(page.path)
+        if crash_after and len(result.written) >= crash_after:
+            os._exit(75)  # a deterministic crash point for the interruption tests
     for stale in sorted(previous - current):
         (out / stale).unlink(missing_ok=True)
         result.removed.append(stale)
