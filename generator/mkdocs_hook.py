@@ -10,7 +10,10 @@ keeps serving the last good site. Generator warnings go through MkDocs' logger, 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -59,6 +62,29 @@ def teach_jieba(words: list[str]) -> None:
         return
     for word in words:
         jieba.add_word(word)
+
+
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+CSP = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+       "form-action 'self'")
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Static templates (404.html) get the same policy as pages."""
+    return on_post_page(output, None, config) if template_name.endswith(".html") else output
+
+
+def on_post_page(output: str, page, config) -> str:
+    """A Content-Security-Policy for every page, in a <meta> element (GitHub Pages sets no headers).
+
+    Only the site's own files may load; Material's few inline scripts are allowed by the
+    SHA-256 of their exact text, computed here, so an injected inline script cannot run.
+    """
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(m.encode("utf-8")).digest()).decode() + "'"
+                     for m in INLINE_SCRIPT.findall(output)})
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=" ".join(hashes))}">'
+    return output.replace("<head>", "<head>\n    " + meta, 1)
 
 
 def on_serve(server, config, builder):
