@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build check test lint golden system-packages docs clean
+.PHONY: setup serve build check test lint golden system-packages docs mutation clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,13 @@ lint: setup
 # Regenerate the committed files made from the field table: schema/ and CONTRIBUTING.md.
 docs: setup
 	$(BIN)/python -m generator docs
+
+# Mutation testing of the modules that hold rules (load, validate, link): not part of `make test`.
+# Reports the kill rate; survivors: `.venv/bin/mutmut results`, `.venv/bin/mutmut show NAME`.
+mutation: setup
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/python -m tests.mutation_score
 
 # Refresh the golden Markdown after an intended change to templates (review the diff!).
 golden: setup
