@@ -197,7 +197,7 @@ def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[dict[str, An
     for f in fields:
         kind = {"refs": f"list of {f.ref} ids", "texts": "list of text", "list": "list of mappings",
                 "enum": Markup("one of: " + ", ".join(f"`{v}`" for v in f.values))}.get(f.type, f.type)
-        rows.append({"name": prefix + f.name, "type": kind, "required": "yes" if f.required else "no",
+        rows.append({"name": Markup(prefix + f.name), "type": kind, "required": "yes" if f.required else "no",
                      "doc": Markup(f.doc)})
         if f.fields and not (f.name == "sources" and prefix):  # nested sources: same table as sources
             rows.extend(field_rows(f.fields, prefix + f.name + "[]." if f.type == "list" else prefix + f.name + "."))
@@ -242,6 +242,6 @@ def contributing(env: jinja2.Environment | None = None, standalone: bool = True)
               "example": Markup(c.example)} for c in CODES.values()]
     text = env.get_template("contributing.md.j2").render(
         standalone=standalone, kinds=[(k, field_rows(k.fields)) for k in KINDS.values()], codes=codes,
-        event_types=EVENT_TYPES, kind_names=Markup(", ".join(f"`{k}`" for k in KINDS)),
+        event_types={Markup(k): Markup(v) for k, v in EVENT_TYPES.items()}, kind_names=Markup(", ".join(f"`{k}`" for k in KINDS)),
         templates=[(k, Markup(template(k.name)), Markup(EXAMPLES[k.name])) for k in KINDS.values()])
     return text if text.endswith("\n") else text + "\n"

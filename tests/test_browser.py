@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import serve
 
@@ -25,9 +26,20 @@ def open_search(page: Page, base: str) -> None:
 
 
 def type_query(page: Page, query: str) -> list[str]:
-    """Type a query into Material's open search box; return the result pages, best first."""
-    page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=30000)
+    """Type a query into Material's open search box; return the result pages, best first.
+
+    A query typed before Material's worker has built the index is not run again once it is
+    ready, so type it again if no result has come (a reader would, too).
+    """
+    for attempt in range(4):
+        page.fill("input.md-search__input", "")
+        page.fill("input.md-search__input", query)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=8000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 3:
+                raise
     page.wait_for_timeout(200)  # let the worker's last answer for the full query arrive
     links = page.eval_on_selector_all(".md-search-result__item > a", RESULT_LINKS)
     return [link.split("?", 1)[0] for link in links]  # drop Material's ?h= highlight parameter

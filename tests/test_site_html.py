@@ -108,3 +108,17 @@ def test_section_pages_list_every_record_in_a_table(built_site: Path, name: str)
     assert len(rows) == len(records(name))
     linked = {a["href"].strip("/") for a in page.select("article table tbody a[href]")}
     assert {r["id"] for r in records(name)} <= linked
+
+
+def test_exchange_history_is_a_table(built_site: Path) -> None:
+    page = soup(built_site, "exchanges/huobi")
+    table = page.select_one("article table")
+    assert table is not None and len(table.select("tbody tr")) >= 3
+    assert [th.get_text() for th in table.select("thead th")] == ["Date", "Status", "What happened", "Sources"]
+
+
+def test_contributing_names_fields_as_they_are_written(built_site: Path) -> None:
+    page = soup(built_site, "contributing")
+    codes = {c.get_text() for c in page.select("article table code")}
+    assert {"title_zh", "name_zh", "sources[].url", "history[].date", "platform-block"} <= codes
+    assert not any("\\" in c for c in codes)
