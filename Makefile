@@ -15,7 +15,8 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 serve: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	# Served at the root of 127.0.0.1:8000, not under the placeholder site_url path.
+	SITE_URL=http://127.0.0.1:8000/ NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict

@@ -5,12 +5,13 @@ After this phase the corpus is complete and consistent, so render can only print
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostics
 from .records import KINDS, PartialDate, Record
-from .validate import did_you_mean
+from .validate import closest
 
 Key = tuple[str, str]  # (kind, id)
 UNDATED = PartialDate(1)  # an event whose date was invalid still links (its error is already reported)
@@ -53,7 +54,7 @@ def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: froze
                               "remove its own id")
                 elif ref.id not in targets:
                     diags.add("E301", ref.span, f"unknown {ref.kind} '{ref.id}' in '{ref.field}'",
-                              did_you_mean(ref.id, targets) or f"add a record to data/{KINDS[ref.kind].file} first")
+                              suggest(ref.id, targets) or f"add a record to data/{KINDS[ref.kind].file} first")
                 else:
                     backlinks.setdefault((ref.kind, ref.id), []).append(record)
         check_aliases(list(records[kind].values()), diags)
@@ -61,6 +62,29 @@ def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: froze
     for key, named in backlinks.items():
         backlinks[key] = order(named)
     return Corpus(records, newest_first(events), backlinks)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def suggest(unknown: str, targets: dict[str, Record]) -> str | None:
+    """'okx-global' → "did you mean 'okex' (OKX)?": ids, names and aliases all lead to the id."""
+    keys: dict[str, str] = {}
+    for rid, record in targets.items():
+        keys.setdefault(rid, rid)
+        for name in (record.get("name"), *record.get("aliases", ())):
+            if isinstance(name, str) and slug(name):
+                keys.setdefault(slug(name), rid)
+    best = closest(unknown, keys)
+    if best is None:  # a name inside the id: 'okx-global' holds the alias OKX
+        parts = set(unknown.split("-"))
+        best = next((k for k in sorted(keys, key=len, reverse=True) if len(k) >= 3 and k in parts), None)
+    if best is None:
+        return None
+    rid = keys[best]
+    name = targets[rid].get("name") or rid
+    return f"did you mean '{rid}'?" if best == rid else f"did you mean '{rid}' ({name})?"
 
 
 def order(named: list[Record]) -> list[Record]:

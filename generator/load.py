@@ -149,8 +149,9 @@ def parse(text: str, doc: RawDocument, diags: Diagnostics) -> Node | None:
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
-        opened = unclosed_quote_before(doc.lines, exc.problem_mark.line if exc.problem_mark else len(doc.lines))
-        if opened is not None:
+        error_line = exc.problem_mark.line if exc.problem_mark else len(doc.lines)
+        opened = unclosed_quote_before(doc.lines, error_line)
+        if opened is not None and closing_it_helps(doc.lines, opened, error_line):
             line, col = opened
             diags.add("E102", Span(doc.path, line, col, line, col + 1), "quoted text is never closed on its line",
                       "add the closing quote (YAML read on into the following lines looking for it)")
@@ -188,6 +189,22 @@ def unclosed_quote_before(lines: list[str], error_line: int) -> tuple[int, int] 
         if not closed:
             return index + 1, match.start("q") + 1
     return None
+
+
+def closing_it_helps(lines: list[str], opened: tuple[int, int], error_line: int) -> bool:
+    """Test the guess: with the quote closed at the end of its line, does the error go away
+    (or move past where it was)? A valid value quoted over two lines then keeps the real error."""
+    line, col = opened
+    quote = lines[line - 1][col - 1]
+    patched = list(lines)
+    patched[line - 1] = patched[line - 1].rstrip() + quote
+    try:
+        yaml.compose("\n".join(patched), Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as again:
+        return bool(again.problem_mark and again.problem_mark.line > error_line)
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def report_yaml_error(exc: yaml.MarkedYAMLError, name: str, diags: Diagnostics) -> None:
@@ -246,7 +263,7 @@ class _Converter:
             try:
                 return self.collection(node, span, depth)
             except _TooDeep:
-                self.diags.add("E102", span, f"nested more than {MAX_DEPTH} levels deep",
+                self.diags.add("E112", span, f"nested more than {MAX_DEPTH} levels deep",
                                "a field holds text, a list or a mapping of text")
                 return None
         return self.collection(node, span, depth)
@@ -259,7 +276,7 @@ class _Converter:
         for key, value in node.value:
             key_span = span_of(key, self.name)
             if not isinstance(key, yaml.ScalarNode):
-                self.diags.add("E203", key_span, "a key must be a plain name, not a list or mapping")
+                self.diags.add("E113", key_span, "a key must be a plain name, not a list or mapping")
                 continue
             if key.tag == _MERGE and not key.style:
                 self.diags.add("E107", key_span, "merge key `<<` is not allowed", "write every field out")

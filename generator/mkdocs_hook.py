@@ -37,10 +37,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
-    result = build(BuildOptions(data_dir=data_dir(config), out_dir=Path(config.docs_dir)))
+    strict = bool(config.strict)  # `mkdocs build --strict`: warnings stop the build, nothing is written
+    result = build(BuildOptions(data_dir=data_dir(config), out_dir=Path(config.docs_dir), strict=strict))
     report = text_report(result.diagnostics, result.lines)
-    if result.errors:
-        message = f"data errors: nothing was generated\n\n{report}\n{summary(result.diagnostics)}"
+    if result.failed(strict):
+        what = "data errors" if result.errors else "data warnings under --strict"
+        message = f"{what}: nothing was generated\n\n{report}\n{summary(result.diagnostics)}"
         if _command == "serve" and manifest_complete(Path(config.docs_dir)):
             log.error(message + "\nStill serving the last good site; fix the data and save.")
             return

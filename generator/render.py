@@ -116,11 +116,17 @@ def title_alias(record: Record) -> str:
     return ""
 
 
+LIBRARY_WORDS = {"pypinyin": "generated with the pypinyin library, checked by hand",
+                 "opencc": "converted by machine with OpenCC"}
+
+
 def provenance(value: str | None) -> Markup | str:
-    """Where a reading came from: a source link, or the library that derived it."""
+    """Where a reading came from, in a reader's words: a source link, or how a library derived it."""
     if not value:
         return ""
-    return external(value, "source") if value.startswith(("http://", "https://")) else md(value)
+    if value.startswith(("http://", "https://")):
+        return external(value, "source")
+    return md(LIBRARY_WORDS.get(value, value))
 
 
 def actors(event: Record, corpus: Corpus, links: Links) -> list[Markup]:
@@ -159,7 +165,9 @@ def record_context(record: Record, corpus: Corpus) -> dict[str, Any]:
         "sources": [source_line(s) for s in record.values.get("sources", ())],
         "names": related(record, corpus, links),
         "events": [timeline_entry(e, corpus, links) for e in named_by if e.kind == "event"],
-        "named_by": [links.to(r) for r in named_by if r.kind != "event"],
+        # Records that name this one, less those it names itself (related terms go both ways).
+        "named_by": [links.to(r) for r in named_by
+                     if r.kind != "event" and (r.kind, r.id) not in {(f.kind, f.id) for f in record.refs}],
         "actors": Markup(", ").join(actors(record, corpus, links)) if record.kind == "event" else "",
         "history": [dict(h, sources=[source_line(s) for s in h["sources"]]) for h in record.get("history", ())],
         "spellings": spellings(record) if record.kind != "event" else [],

@@ -95,19 +95,25 @@ class Validator:
     def mapping(self, node: Mapping, fields: tuple[Field, ...], refs: list[Ref]) -> dict[str, Any]:
         by_name = {f.name: f for f in fields}
         values: dict[str, Any] = {}
+        misspelt: set[str] = set()  # required fields written under a wrong name: one error, not two
         for name, entry in node.entries.items():
             if name not in by_name:
+                best = closest(name, [n for n in by_name if n not in node.entries])
+                if best:
+                    misspelt.add(best)
                 self.diags.add("E202", entry.key_span, f"unknown field '{name}' in this {self.kind.name}",
-                               did_you_mean(name, by_name) or "known fields: " + ", ".join(by_name))
+                               f"did you mean '{best}'?" if best else "known fields: " + ", ".join(by_name))
         for spec in fields:
             entry = node.entries.get(spec.name)
+            if entry is None and spec.name in misspelt:
+                continue
             if entry is None or is_null(entry.value):
                 if spec.type == "list" and spec.name == "sources":
                     self.diags.add("E209", (entry.value.span if entry else node.span), "no sources given",
                                    "add at least one source: url, title, publisher")
                 elif spec.required:
                     if entry is None:
-                        self.diags.add("E201", node.span, f"missing required field '{spec.name}'", spec.doc)
+                        self.diags.add("E201", first_line(node.span), f"missing required field '{spec.name}'", spec.doc)
                     else:
                         self.diags.add("E211", entry.value.span, f"'{spec.name}' is empty", spec.doc)
                 continue
@@ -270,6 +276,11 @@ class Validator:
                 self.diags.add("W202", node.entries[name].value.span,
                                f"'{value}' is in the future (today is {self.today.isoformat()})",
                                "check the date" + (", or mark the event `scheduled: true`" if name == "date" else ""))
+
+
+def first_line(span: Span) -> Span:
+    """A record's location is its first line, not the 25 lines it spans (annotations stay small)."""
+    return Span(span.file, span.line, span.column, span.line, span.column + 1)
 
 
 def is_null(node: Node) -> bool:

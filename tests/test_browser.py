@@ -40,8 +40,11 @@ def type_query(page: Page, query: str) -> list[str]:
         except PlaywrightTimeout:
             if attempt == 3:
                 raise
-    page.wait_for_timeout(200)  # let the worker's last answer for the full query arrive
-    links = page.eval_on_selector_all(".md-search-result__item > a", RESULT_LINKS)
+    # Let the worker's last answer arrive: read until the list holds still for 300 ms.
+    links, previous = page.eval_on_selector_all(".md-search-result__item > a", RESULT_LINKS), None
+    while links != previous:
+        page.wait_for_timeout(300)
+        previous, links = links, page.eval_on_selector_all(".md-search-result__item > a", RESULT_LINKS)
     return [link.split("?", 1)[0] for link in links]  # drop Material's ?h= highlight parameter
 
 

@@ -31,5 +31,6 @@ def test_data_error_stops_mkdocs_build_with_located_messages(tmp_path: Path) -> 
 def test_generator_warnings_fail_a_strict_build_only(tmp_path: Path) -> None:
     project = project_with(tmp_path, "owner: Tencent", "owner: no")
     strict = mkdocs_build(project, "--strict")
-    assert strict.returncode != 0 and "warning[W201]" in strict.stderr
+    assert strict.returncode != 0 and "warning[W201]" in strict.stdout + strict.stderr
+    assert not (project / "content" / "timeline").exists(), "under --strict a warning writes nothing"
     assert mkdocs_build(project).returncode == 0
