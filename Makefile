@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build check test lint golden system-packages docs mutation clean
+.PHONY: setup serve build check test lint golden system-packages docs mutation benchmark clean
 
 setup: $(STAMP)
 
@@ -43,6 +43,11 @@ lint: setup
 # Regenerate the committed files made from the field table: schema/ and CONTRIBUTING.md.
 docs: setup
 	$(BIN)/python -m generator docs
+
+# Benchmarks (not part of `make test`): generator phases and memory at 1k/10k/50k events,
+# full build against bare MkDocs at 2k/10k; writes benchmarks/results.md.
+benchmark: setup
+	$(BIN)/python -m benchmarks.run
 
 # Mutation testing of the modules that hold rules (load, validate, link): not part of `make test`.
 # Reports the kill rate; survivors: `.venv/bin/mutmut results`, `.venv/bin/mutmut show NAME`.

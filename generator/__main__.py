@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import BuildOptions, build
@@ -33,7 +34,8 @@ def parser() -> argparse.ArgumentParser:
         cmd.add_argument("--data", type=Path, default=Path("data"), help="folder of the YAML files (default: data)")
         cmd.add_argument("--format", choices=("text", "json", "github"), default="text", help="how to print problems")
         cmd.add_argument("--strict", action="store_true", help="warnings count as problems; a build writes nothing")
-        cmd.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES, help="size cap per data file")
+        cmd.add_argument("--max-file-bytes", type=int, default=None,
+                         help=f"size cap per data file (default: {DEFAULT_MAX_FILE_BYTES:,}, or GENERATOR_MAX_FILE_BYTES)")
         if name == "build":
             cmd.add_argument("--out", type=Path, default=Path("content"), help="output folder (default: content)")
         if name == "links":
@@ -61,7 +63,9 @@ def print_diagnostics(diags: list[Diagnostic], lines: dict[str, list[str]], fmt:
 
 def run_build(args: argparse.Namespace) -> int:
     options = BuildOptions(data_dir=args.data, out_dir=getattr(args, "out", Path("content")), strict=args.strict,
-                           write=args.command == "build", max_file_bytes=args.max_file_bytes)
+                           write=args.command == "build")
+    if args.max_file_bytes is not None:
+        options = replace(options, max_file_bytes=args.max_file_bytes)
     result = build(options)
     print_diagnostics(result.diagnostics, result.lines, args.format)
     if args.format == "text" and result.written and not result.failed(args.strict):

@@ -82,6 +82,8 @@ def exclusive(out: Path) -> Iterator[None]:
         try:
             yield
         finally:
+            if not (out / MANIFEST).exists():  # nothing of ours here (a refused folder): leave no trace
+                (out / LOCK).unlink(missing_ok=True)
             if fcntl is not None:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -103,14 +105,17 @@ def check_writable(pages: list[Page], out: Path, diags: Diagnostics) -> None:
                       "move it away, or build into another folder with --out")
 
 
-def write(pages: list[Page], out: Path) -> WriteResult:
-    """Write under the folder's lock; the manifest is marked incomplete first and complete last.
+def write(pages: list[Page], out: Path, diags: Diagnostics) -> WriteResult | None:
+    """Check, then write, under the folder's lock; None when the check found a file not ours.
 
-    The incomplete manifest lists the previous build's files and this one's, so if the process
-    dies half way the next run knows every file it may own, rewrites what differs and prunes
-    the rest.
+    The manifest is marked incomplete first and complete last; the incomplete one lists the
+    previous build's files and this one's, so if the process dies half way the next run knows
+    every file it may own, rewrites what differs and prunes the rest.
     """
     with exclusive(out):
+        check_writable(pages, out, diags)
+        if diags.errors:
+            return None
         return write_locked(pages, out)
 
 

@@ -31,11 +31,11 @@ def type_query(page: Page, query: str) -> list[str]:
     A query typed before Material's worker has built the index is not run again once it is
     ready, so type it again if no result has come (a reader would, too).
     """
-    for attempt in range(4):
+    for attempt in range(4):  # on a busy machine the worker may take a while to build the index
         page.fill("input.md-search__input", "")
         page.fill("input.md-search__input", query)
         try:
-            page.wait_for_selector(".md-search-result__item", timeout=8000)
+            page.wait_for_selector(".md-search-result__item", timeout=15000)
             break
         except PlaywrightTimeout:
             if attempt == 3:

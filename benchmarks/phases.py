@@ -1,0 +1,23 @@
+"""Run one generator build in this process and print its phase timings and peak memory as JSON.
+
+    python -m benchmarks.phases DATA OUT
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from generator import BuildOptions, build
+
+if __name__ == "__main__":
+    data, out = Path(sys.argv[1]), Path(sys.argv[2])
+    start = time.perf_counter()
+    result = build(BuildOptions(data_dir=data, out_dir=out, max_file_bytes=2**31))
+    total = time.perf_counter() - start
+    print(json.dumps({"timings": result.timings, "total": total, "errors": len(result.errors),
+                      "pages": len(result.pages),
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
