@@ -8,6 +8,7 @@ filter cannot let record text inject markup (decision 6).
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -66,6 +67,12 @@ def label(record: Record) -> str:
     return f"{record.values['name']} ({name_zh})" if name_zh else record.values["name"]
 
 
+@functools.lru_cache(maxsize=65536)
+def relative(path: str, base: str) -> str:
+    """posixpath.relpath, cached: a site links the same few folders to each other thousands of times."""
+    return posixpath.relpath(path, base)
+
+
 class Links:
     """Relative Markdown links from one page, so MkDocs checks them (a broken one fails --strict)."""
 
@@ -73,7 +80,7 @@ class Links:
         self.base = posixpath.dirname(from_path)
 
     def href(self, path: str) -> str:
-        return posixpath.relpath(path, self.base or ".")
+        return relative(path, self.base or ".")
 
     def to(self, record: Record, text: str | None = None) -> Markup:
         return Markup(f"[{md(text if text is not None else label(record))}]({self.href(page_path(record))})")
@@ -159,6 +166,7 @@ def record_context(record: Record, corpus: Corpus) -> dict[str, Any]:
     path = page_path(record)
     links = Links(path)
     named_by = corpus.named_by(record)
+    named = {(ref.kind, ref.id) for ref in record.refs}
     return {
         "r": record.values,
         "kind": KINDS[record.kind],
@@ -166,8 +174,7 @@ def record_context(record: Record, corpus: Corpus) -> dict[str, Any]:
         "names": related(record, corpus, links),
         "events": [timeline_entry(e, corpus, links) for e in named_by if e.kind == "event"],
         # Records that name this one, less those it names itself (related terms go both ways).
-        "named_by": [links.to(r) for r in named_by
-                     if r.kind != "event" and (r.kind, r.id) not in {(f.kind, f.id) for f in record.refs}],
+        "named_by": [links.to(r) for r in named_by if r.kind != "event" and (r.kind, r.id) not in named],
         "actors": Markup(", ").join(actors(record, corpus, links)) if record.kind == "event" else "",
         "history": [dict(h, sources=[source_line(s) for s in h["sources"]]) for h in record.get("history", ())],
         "spellings": spellings(record) if record.kind != "event" else [],

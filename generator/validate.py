@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
 from .diagnostics import Diagnostics, Span
 from .load import Mapping, Node, RawDocument, Scalar, Sequence
 from .records import (
@@ -310,10 +312,11 @@ def url_problem(url: str) -> str | None:
 _RESOLVER_TAGS = {"bool": "boolean", "int": "number", "float": "number", "null": "null", "timestamp": "date"}
 
 
-def _resolve(text: str) -> str:
-    import yaml
+_RESOLVER = yaml.resolver.Resolver()  # YAML 1.1's implicit types, as other tools would read the text
 
-    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False)).rsplit(":", 1)[-1]
+
+def _resolve(text: str) -> str:
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)).rsplit(":", 1)[-1]
     if tag == "str" and re.fullmatch(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?", text):
         return "number (sexagesimal)"
     return _RESOLVER_TAGS.get(tag, "str")
