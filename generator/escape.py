@@ -15,6 +15,11 @@ import re
 
 from markupsafe import Markup
 
+# Chinese runs: Han characters and CJK punctuation, with digits and spaces allowed inside
+# (银发〔2021〕237号 is one run). Each run is marked lang="zh-Hans" so screen readers speak
+# it as Chinese and browsers pick a Chinese font; Latin letters end a run.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CHINESE_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9 ]*[{_CJK}])?")
 _ALWAYS = re.compile(r"([\\`*_{}\[\]()#|!])")
 _LINE_START = re.compile(r"^(\d+)\.|^([-+])")
 
@@ -28,7 +33,13 @@ def md(text: object) -> Markup:
     folded = re.sub(r"\s+", " ", str(text))
     escaped = _ALWAYS.sub(r"\\\1", folded)
     escaped = _LINE_START.sub(lambda m: (m.group(1) + "\\." if m.group(1) else "\\" + m.group(2)), escaped)
-    return Markup(html.escape(escaped, quote=False))
+    return Markup(_CHINESE_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', html.escape(escaped, quote=False)))
+
+
+def zh(text: str, lang: str = "zh-Hans") -> Markup:
+    """Text known to be Chinese in one script, e.g. a traditional form: lang="zh-Hant"."""
+    body = md(text).replace('<span lang="zh-Hans">', "").replace("</span>", "")
+    return Markup(f'<span lang="{lang}">{body}</span>')
 
 
 def attr(text: object) -> Markup:

@@ -38,7 +38,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config) -> None:
     strict = bool(config.strict)  # `mkdocs build --strict`: warnings stop the build, nothing is written
-    result = build(BuildOptions(data_dir=data_dir(config), out_dir=Path(config.docs_dir), strict=strict))
+    result = build(BuildOptions(data_dir=data_dir(config), out_dir=Path(config.docs_dir), strict=strict,
+                                 **({"site_url": config.site_url} if config.site_url else {})))
     report = text_report(result.diagnostics, result.lines)
     if result.failed(strict):
         what = "data errors" if result.errors else "data warnings under --strict"

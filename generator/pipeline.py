@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Diagnostics, Span
+from .history import Changed, changed_dates
 from .link import Corpus, link
 from .load import DEFAULT_MAX_FILE_BYTES, RawDocument, Sequence, load_file
 from .records import KINDS
 from .render import Page, render
 from .validate import validate
 from .write import WriteResult, write
+
+
+PLACEHOLDER_SITE_URL = "https://example.github.io/china-crypto-crackdown-tracker/"
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,9 @@ class BuildOptions:
     write: bool = True  # False for `check`: stop after link
     # The size cap per data file; GENERATOR_MAX_FILE_BYTES raises it where no option reaches
     # (a plain `mkdocs build`, the benchmarks).
+    # The permanent address of the site, for feeds, downloads and "cite this": the same
+    # placeholder as mkdocs.yml unless SITE_URL (the deploy) or the MkDocs hook says otherwise.
+    site_url: str = field(default_factory=lambda: os.environ.get("SITE_URL") or PLACEHOLDER_SITE_URL)
     max_file_bytes: int = field(default_factory=lambda: int(os.environ.get("GENERATOR_MAX_FILE_BYTES")
                                                             or DEFAULT_MAX_FILE_BYTES))
 
@@ -42,6 +49,7 @@ class BuildResult:
     pages: list[Page] = field(default_factory=list)
     written: WriteResult | None = None
     corpus: Corpus | None = None
+    changed: Changed = field(default_factory=dict)  # last-changed date per record
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -76,13 +84,15 @@ def build(options: BuildOptions = BuildOptions()) -> BuildResult:
     with phase("link"):
         unreadable = frozenset(kind for kind, doc in docs.items() if not isinstance(doc.root, Sequence))
         result.corpus = link(records, diags, unreadable)
+        if options.write and not diags.errors:
+            result.changed = changed_dates(result.corpus.records, options.data_dir)
 
     if diags.errors or (options.strict and diags.warnings) or not options.write:
         result.diagnostics = diags.sorted()
         return result
 
     with phase("render"):
-        result.pages = render(result.corpus)
+        result.pages = render(result.corpus, options.site_url, result.changed)
     with phase("write"):
         try:
             result.written = write(result.pages, options.out_dir, diags)

@@ -21,14 +21,19 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import charts
 from .diagnostics import CODES
-from .escape import attr, md
+from .escape import attr, md, zh
+from .feeds import FEED_KINDS, feed_path, feeds
+from .history import Changed
 from .link import Corpus
-from .records import EVENT_TYPES, KINDS, Field, Record
+from .opendata import downloads, page_url
+from .records import EVENT_TYPES, KINDS, Field, PartialDate, Record
 from .scaffold import EXAMPLES, template
-from .search import names, spellings
+from .search import has_han, names, simplified, spellings
 
 TEMPLATES = Path(__file__).parent / "templates"
+SITE_TITLE = "China Crypto Crackdown Tracker"
 MISSING = Markup("*not found in the sources*")
 LATEST_ON_HOME = 10
 
@@ -147,7 +152,19 @@ def actors(event: Record, corpus: Corpus, links: Links) -> list[Markup]:
 
 def timeline_entry(event: Record, corpus: Corpus, links: Links) -> dict[str, Any]:
     return {"date": event.values["date"].text, "type": event.values["type"], "link": links.to(event),
-            "title_zh": event.get("title_zh"), "actors": Markup(", ").join(actors(event, corpus, links))}
+            "title_zh": event.get("title_zh"), "actors": Markup(", ").join(actors(event, corpus, links)),
+            "filters": filter_attributes(event)}
+
+
+def filter_attributes(event: Record) -> Markup:
+    """The attribute list the timeline's filter script reads: ids and enum values only, so
+    nothing a contributor types reaches an attribute unescaped (attr() all the same)."""
+    parts = [f'data-year="{event.values["date"].year}"', f'data-type="{attr(event.values["type"])}"']
+    for name, field_name in (("authority", "authorities"), ("exchange", "exchanges"), ("platform", "platforms")):
+        ids = event.get(field_name, ())
+        if ids:
+            parts.append(f'data-{name}="{attr(" ".join(ids))}"')
+    return Markup("{ " + " ".join(parts) + " }")
 
 
 def related(record: Record, corpus: Corpus, links: Links) -> dict[str, list[Markup]]:
@@ -162,7 +179,44 @@ def related(record: Record, corpus: Corpus, links: Links) -> dict[str, list[Mark
     return {title: list(dict.fromkeys(items)) for title, items in groups.items()}
 
 
-def record_context(record: Record, corpus: Corpus) -> dict[str, Any]:
+def bibtex_escape(text: str) -> str:
+    """Characters LaTeX treats as commands, escaped so a title prints as written."""
+    table = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+             "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+    return "".join(table.get(c, c) for c in re.sub(r"\s+", " ", text))
+
+
+def citation(record: Record, site_url: str, changed: str | None) -> dict[str, Any]:
+    """"Cite this": a plain-text line and a BibTeX entry with the permanent URL and last change."""
+    url = page_url(site_url, record)
+    title = label(record)
+    when = f"last changed {changed}" if changed else "last change not recorded"
+    fields = [("title", "{" + bibtex_escape(title) + "}"), ("author", f"{{{SITE_TITLE} contributors}}"),
+              ("howpublished", SITE_TITLE), ("url", url)]
+    if changed:
+        fields += [("year", changed[:4]), ("date", changed), ("note", f"Last changed {changed}")]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    bibtex = f"@misc{{cccct-{record.kind}-{record.id},\n{body}\n}}"
+    return {"text": Markup(f"{SITE_TITLE} contributors. “") + md(title) + Markup(f".” {SITE_TITLE}, {when}. <{attr(url)}>"),
+            # A raw <pre> block: Markdown leaves it alone, so record text is HTML-escaped here.
+            "bibtex": Markup(f'<pre class="cite-bibtex"><code>{attr(bibtex)}</code></pre>'),
+            "changed": changed}
+
+
+def chinese(text: str | None) -> Markup | str:
+    """Chinese in its script's language tag: traditional forms say zh-Hant."""
+    if text and has_han(text) and is_traditional(text):
+        return zh(text, "zh-Hant")
+    return md(text or "")  # simplified runs get lang="zh-Hans" from md()
+
+
+@functools.lru_cache(maxsize=4096)
+def is_traditional(text: str) -> bool:
+    """Written in traditional characters: converting it to simplified changes it."""
+    return simplified(text) != text
+
+
+def record_context(record: Record, corpus: Corpus, site_url: str = "", changed: Changed | None = None) -> dict[str, Any]:
     path = page_path(record)
     links = Links(path)
     named_by = corpus.named_by(record)
@@ -177,7 +231,13 @@ def record_context(record: Record, corpus: Corpus) -> dict[str, Any]:
         "named_by": [links.to(r) for r in named_by if r.kind != "event" and (r.kind, r.id) not in named],
         "actors": Markup(", ").join(actors(record, corpus, links)) if record.kind == "event" else "",
         "history": [dict(h, sources=[source_line(s) for s in h["sources"]]) for h in record.get("history", ())],
-        "spellings": spellings(record) if record.kind != "event" else [],
+        "spellings": Markup(" · ").join(chinese(s) for s in spellings(record)) if record.kind != "event" else "",
+        "traditional": chinese(record.get("traditional")),
+        "aliases": Markup(", ").join(chinese(a) for a in record.get("aliases", ())),
+        "cite": citation(record, site_url, (changed or {}).get((record.kind, record.id))),
+        "feed": links.page(feed_path(record), "Atom feed of its events") if record.kind in FEED_KINDS else "",
+        "feed_path": feed_path(record) if record.kind in FEED_KINDS else "",
+        "chart": charts.status_timeline(record) if record.kind == "exchange" else "",
         # Material's search weighs a page's tags above its title: a record's own names go there,
         # so the record outranks the events that mention it. Not pinyin or parts: with the
         # trailing wildcard, 'ban' would then match every term spelt ban…. JSON is YAML, so
@@ -219,9 +279,45 @@ def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[dict[str, An
     return rows
 
 
-def render(corpus: Corpus) -> list[Page]:
-    """Every generated page, sorted by path."""
+def filter_form(corpus: Corpus) -> Markup:
+    """The timeline's filters, as a form the script reveals: without JavaScript it stays
+    hidden and the page is the full list. Python lists and sorts every option."""
+    events = corpus.timeline
+    years = sorted({e.values["date"].year for e in events}, reverse=True)
+    types = sorted({e.values["type"] for e in events})
+    groups = [("year", "Year", "All years", [(str(y), str(y)) for y in years]),
+              ("type", "Type", "All types", [(t, t) for t in types])]
+    for name, field_name, title in (("authority", "authorities", "Authority"), ("exchange", "exchanges", "Exchange"),
+                                    ("platform", "platforms", "Platform")):
+        used = {rid for e in events for rid in e.get(field_name, ())}
+        options = sorted(((rid, corpus.get(name, rid).values["name"]) for rid in used), key=lambda o: o[1].casefold())
+        groups.append((name, title, f"All {KINDS[name].plural}" if name != "authority" else "All authorities", options))
+    parts = ['<form class="timeline-filters" id="timeline-filters" hidden>']
+    for name, title, everything, options in groups:
+        opts = "".join(f'<option value="{attr(v)}">{attr(text)}</option>' for v, text in options)
+        parts.append(f'<label>{title} <select name="{name}"><option value="">{everything}</option>{opts}</select></label>')
+    parts.append('<button type="reset" class="md-button">Show all</button>')
+    parts.append('<output id="timeline-count" aria-live="polite"></output>')
+    parts.append("</form>")
+    return Markup("".join(parts))
+
+
+def on_this_day(corpus: Corpus) -> str:
+    """Day-precise events by month and day, for the home page's script (computed in the
+    browser, so the build does not depend on the day it runs)."""
+    days: dict[str, list[dict[str, str]]] = {}
+    for event in reversed(corpus.timeline):
+        date: PartialDate = event.values["date"]
+        if date.precision == 3:
+            days.setdefault(f"{date.month:02d}-{date.day:02d}", []).append(
+                {"date": date.text, "title": event.values["title"], "path": f"events/{event.id}/"})
+    return json.dumps(dict(sorted(days.items())), ensure_ascii=False, indent=0) + "\n"
+
+
+def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -> list[Page]:
+    """Every generated page and file, sorted by path."""
     env = environment()
+    changed = changed or {}
     pages: list[Page] = []
 
     def emit(path: str, template: str, **context: Any) -> None:
@@ -230,13 +326,18 @@ def render(corpus: Corpus) -> list[Page]:
 
     for kind, records in corpus.records.items():
         for record in records.values():
-            emit(page_path(record), f"{kind}.md.j2", **record_context(record, corpus))
+            emit(page_path(record), f"{kind}.md.j2", **record_context(record, corpus, site_url, changed))
         if kind != "event":
             emit(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2", rows=section_rows(kind, corpus),
                  kind=KINDS[kind])
     timeline_links = Links("timeline/index.md")
+    header, rows = charts.year_table(corpus.timeline)
     emit("timeline/index.md", "timeline.md.j2", years=by_year(corpus.timeline, corpus, timeline_links),
-         types=sorted(Counter(e.values["type"] for e in corpus.timeline).items()))
+         types=sorted(Counter(e.values["type"] for e in corpus.timeline).items()),
+         chart=charts.events_per_year(corpus.timeline), table_header=header, table_rows=rows,
+         filters=filter_form(corpus), count=len(corpus.timeline),
+         feed=timeline_links.page(feed_path(), "Atom feed of all events"),
+         data=timeline_links.page("data/index.md", "downloads"))
     emit("events/index.md", "events-index.md.j2", timeline=Links("events/index.md").page("timeline/index.md", "timeline"),
          count=len(corpus.timeline))
     home = Links("index.md")
@@ -244,7 +345,21 @@ def render(corpus: Corpus) -> list[Page]:
          counts=[(home.page(f"{k.folder}/index.md" if k.name != "event" else "timeline/index.md", k.title),
                   len(corpus.records[k.name])) for k in KINDS.values()],
          first=corpus.timeline[-1].values["date"].year if corpus.timeline else None,
-         last=corpus.timeline[0].values["date"].year if corpus.timeline else None)
+         last=corpus.timeline[0].values["date"].year if corpus.timeline else None,
+         timeline=home.page("timeline/index.md", "full timeline"), data=home.page("data/index.md", "download the data"),
+         feed=home.page(feed_path(), "Atom feed"))
+    files = downloads(corpus, site_url, changed)
+    files.update(feeds(corpus, site_url, changed))
+    files["data/on-this-day.json"] = on_this_day(corpus)
+    data_links = Links("data/index.md")
+    emit("data/index.md", "data.md.j2", kinds=[(k, {ext: data_links.page(f"data/{k.plural}.{ext}", f"{k.plural}.{ext}")
+                                                   for ext in ("json", "csv")},
+                                               data_links.page(f"data/schema/{k.plural}.json", "schema"),
+                                               len(corpus.records[k.name])) for k in KINDS.values()],
+         ics=data_links.page("data/events.ics", "events.ics"), feed=data_links.page(feed_path(), "feeds/events.atom"),
+         feed_count=sum(1 for p in files if p.startswith("feeds/")), site_url=site_url,
+         example_feed=next((data_links.page(feed_path(r), feed_path(r)) for r in corpus.records["exchange"].values()), ""))
+    pages.extend(Page(path, text) for path, text in files.items())
     pages.append(Page("contributing.md", contributing(env, standalone=False)))
     return sorted(pages, key=lambda p: p.path)
 

@@ -91,3 +91,19 @@ def schema_name(kind: Kind) -> str:
 def schema_files() -> dict[str, str]:
     """File name → JSON text, for every kind."""
     return {schema_name(k): json.dumps(kind_schema(k), ensure_ascii=False, indent=2) + "\n" for k in KINDS.values()}
+
+
+def download_schema(kind: Kind) -> dict[str, Any]:
+    """The schema of the site's /data/<kind>.json: the records as contributed, plus the two
+    fields the build adds (the page's permanent URL and the last-changed date)."""
+    schema = kind_schema(kind)
+    items = dict(schema["items"])
+    items["properties"] = dict(items["properties"],
+                               url={"description": "Permanent address of the record's page.", "type": "string"},
+                               last_changed={"description": "Date the record last changed (its `updated` field, "
+                                                            "else the git history of its lines); null if unknown.",
+                                             "type": ["string", "null"]})
+    items["required"] = [*items["required"], "url", "last_changed"]
+    return dict(schema, title=f"China Crypto Crackdown Tracker: /data/{kind.plural}.json",
+                description=f"A list of {kind.plural} as published on the site. Generated from generator/records.py.",
+                items=items, **{"$id": f"https://github.com/china-crypto-crackdown-tracker/schema/download/{kind.plural}.json"})

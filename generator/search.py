@@ -36,6 +36,10 @@ def _converters():
     return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
 
 
+def simplified(text: str) -> str:
+    return _converters()[1].convert(text)
+
+
 def script_variants(text: str) -> list[str]:
     """The text in traditional and in simplified characters (OpenCC), where they differ."""
     to_traditional, to_simplified = _converters()

@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import MINI, build_fixture
-from tests.golden_refresh import GOLDEN
+from tests.golden_refresh import GOLDEN, build_golden
 
 
 def files(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): p.read_text("utf-8") for p in sorted(folder.rglob("*.md"))}
+    """Every generated file (pages, downloads, feeds), byte for byte, less the manifest."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes().decode("utf-8") for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".generator-manifest.json"}
 
 
 def test_fixture_renders_the_golden_markdown(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = build_fixture(MINI, out)
+    result = build_golden(out, tmp_path)
     assert not result.diagnostics
     got, want = files(out), files(GOLDEN)
     assert sorted(got) == sorted(want)

@@ -1,0 +1,76 @@
+"""Atom feeds (RFC 4287): all events, and the events of each exchange, authority and platform.
+
+Written with feedgen rather than by hand, so escaping and the element order are a kept
+library's job. Every date comes from the data (an entry is updated when its record last
+changed, else on the event's date), so a feed changes only when its events do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from feedgen.feed import FeedGenerator
+
+from .link import Corpus
+from .opendata import page_url
+from .records import PartialDate, Record
+
+SITE_TITLE = "China Crypto Crackdown Tracker"
+FEED_KINDS = ("exchange", "authority", "platform")
+
+
+def feed_path(record: Record | None = None) -> str:
+    """feeds/events.atom, or feeds/<kind>/<id>.atom for one record's events."""
+    return "feeds/events.atom" if record is None else f"feeds/{record.kind}/{record.id}.atom"
+
+
+def midnight(day: str) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), dt.UTC)
+
+
+def entry_dates(event: Record, changed: dict[tuple[str, str], str | None]) -> tuple[dt.datetime, dt.datetime]:
+    """(published, updated): the event's first day, and its last change if later."""
+    date: PartialDate = event.values["date"]
+    published = midnight(date.first_day().isoformat())
+    last = changed.get(("event", event.id))
+    updated = max(published, midnight(last)) if last else published
+    return published, updated
+
+
+def feed(events: list[Record], site_url: str, changed: dict[tuple[str, str], str | None],
+         title: str, path: str, about: Record | None = None) -> str:
+    base = site_url.rstrip("/")
+    fg = FeedGenerator()
+    fg.id(f"{base}/{path}")
+    fg.title(title)
+    fg.author({"name": f"{SITE_TITLE} contributors"})
+    fg.link(href=f"{base}/{path}", rel="self", type="application/atom+xml")
+    fg.link(href=page_url(site_url, about) if about else f"{base}/timeline/", rel="alternate", type="text/html")
+    fg.language("en")
+    fg.rights("Data and texts CC BY 4.0")
+    fg.generator("feedgen")  # no version: a library upgrade alone must not change the file
+    newest = midnight("2013-01-01")
+    for event in events:  # newest first, as the timeline
+        published, updated = entry_dates(event, changed)
+        newest = max(newest, updated)
+        entry = fg.add_entry(order="append")
+        entry.id(page_url(site_url, event))
+        entry.title(event.values["title"])
+        entry.link(href=page_url(site_url, event), rel="alternate", type="text/html")
+        entry.published(published)
+        entry.updated(updated)
+        entry.summary(event.values["summary"])
+        entry.category(term=event.values["type"])
+    fg.updated(newest)
+    return fg.atom_str(pretty=True).decode("utf-8")
+
+
+def feeds(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, str]:
+    """{path: Atom text} for the site-wide feed and one feed per exchange, authority and platform."""
+    files = {feed_path(): feed(corpus.timeline, site_url, changed, f"{SITE_TITLE}: all events", feed_path())}
+    for kind in FEED_KINDS:
+        for record in corpus.records[kind].values():
+            events = [e for e in corpus.named_by(record) if e.kind == "event"]
+            title = f"{SITE_TITLE}: events naming {record.values['name']} ({kind})"
+            files[feed_path(record)] = feed(events, site_url, changed, title, feed_path(record), record)
+    return files

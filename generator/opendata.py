@@ -1,0 +1,150 @@
+"""Open data: every kind as JSON and CSV, the JSON Schemas, an iCalendar of events.
+
+Readers cite and reuse the records, so the downloads carry the records as the contributors
+wrote them (field table order, dates as written, ids as in URLs) plus each record's page
+URL and last-changed date. Every file is a pure function of the data and the site URL:
+nothing here reads the clock, so two builds of one commit are byte-identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+import icalendar
+
+from .link import Corpus
+from .records import KINDS, Field, Kind, PartialDate, Record
+from .schema import download_schema
+
+LIST_SEPARATOR = "; "
+# Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection):
+# such cells get a leading apostrophe, which spreadsheets hide and other readers can strip.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain(value: Any) -> Any:
+    """A record value as JSON: dates as written ("2018-03"), mappings and lists kept."""
+    if isinstance(value, PartialDate):
+        return value.text
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def page_url(site_url: str, record: Record) -> str:
+    """The permanent address of a record's page (MkDocs' directory URLs)."""
+    return f"{site_url.rstrip('/')}/{KINDS[record.kind].folder}/{record.id}/"
+
+
+def record_json(record: Record, site_url: str, changed: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for spec in KINDS[record.kind].fields:
+        if spec.name in record.values:
+            out[spec.name] = plain(record.values[spec.name])
+    out["url"] = page_url(site_url, record)
+    out["last_changed"] = changed
+    return out
+
+
+def kind_json(records: list[Record], site_url: str, changed: dict[tuple[str, str], str | None]) -> str:
+    rows = [record_json(r, site_url, changed.get((r.kind, r.id))) for r in records]
+    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+
+
+def csv_columns(kind: Kind) -> list[str]:
+    """Top-level fields; a mapping (document) becomes one column per sub-field."""
+    columns = []
+    for spec in kind.fields:
+        if spec.type == "mapping":
+            columns.extend(f"{spec.name}.{sub.name}" for sub in spec.fields)
+        else:
+            columns.append(spec.name)
+    return columns + ["url", "last_changed"]
+
+
+def csv_cell(spec: Field | None, value: Any) -> str:
+    """One cell: lists joined with '; ' (sources by URL, history as 'date status')."""
+    if value is None:
+        return ""
+    if spec is not None and spec.name == "sources":
+        text = LIST_SEPARATOR.join(s["url"] for s in value)
+    elif spec is not None and spec.name == "history":
+        text = LIST_SEPARATOR.join(f"{plain(h['date'])} {h['status']}" for h in value)
+    elif isinstance(value, list | tuple):
+        text = LIST_SEPARATOR.join(str(plain(v)) for v in value)
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = str(plain(value))
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def kind_csv(kind: Kind, records: list[Record], site_url: str, changed: dict[tuple[str, str], str | None]) -> str:
+    specs = {spec.name: spec for spec in kind.fields}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    columns = csv_columns(kind)
+    writer.writerow(columns)
+    for record in records:
+        row = []
+        for column in columns:
+            if column == "url":
+                row.append(page_url(site_url, record))
+            elif column == "last_changed":
+                row.append(changed.get((record.kind, record.id)) or "")
+            elif "." in column:
+                parent, child = column.split(".", 1)
+                row.append(csv_cell(None, (record.get(parent) or {}).get(child)))
+            else:
+                row.append(csv_cell(specs[column], record.get(column)))
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def kind_schema_text(kind: Kind) -> str:
+    return json.dumps(download_schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def events_ics(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> str:
+    """One all-day VEVENT per event. A month- or year-precise date starts on its first day and
+    says so in the description; DTSTAMP is the record's last change (or its date), never now."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//China Crypto Crackdown Tracker//events//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "China crypto crackdown: events")
+    host = site_url.split("//", 1)[-1].split("/", 1)[0] or "localhost"
+    for event in reversed(corpus.timeline):  # oldest first, as calendars list them
+        date: PartialDate = event.values["date"]
+        item = icalendar.Event()
+        item.add("uid", f"{event.id}@{host}")
+        item.add("summary", event.values["title"])
+        item.add("dtstart", date.first_day())
+        end = event.get("end")
+        last_day = end.first_day() if isinstance(end, PartialDate) else date.first_day()
+        item.add("dtend", last_day + dt.timedelta(days=1))
+        stamp = changed.get(("event", event.id)) or date.first_day().isoformat()
+        item.add("dtstamp", dt.datetime.combine(dt.date.fromisoformat(stamp), dt.time(), dt.UTC))
+        precision = {1: " The sources give only the year.", 2: " The sources give only the month."}.get(date.precision, "")
+        item.add("description", event.values["summary"] + precision)
+        item.add("url", page_url(site_url, event))
+        item.add("categories", [event.values["type"]])
+        cal.add_component(item)
+    return cal.to_ical().decode("utf-8")
+
+
+def downloads(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, str]:
+    """Every file under data/ of the site: {path relative to the output folder: text}."""
+    files: dict[str, str] = {}
+    for kind in KINDS.values():
+        records = corpus.timeline if kind.name == "event" else sorted(corpus.records[kind.name].values(), key=lambda r: r.id)
+        files[f"data/{kind.plural}.json"] = kind_json(records, site_url, changed)
+        files[f"data/{kind.plural}.csv"] = kind_csv(kind, records, site_url, changed)
+        files[f"data/schema/{kind.plural}.json"] = kind_schema_text(kind)
+    files["data/events.ics"] = events_ics(corpus, site_url, changed)
+    return files

@@ -1,0 +1,34 @@
+/* "On this day" on the home page: events of today's month and day in earlier years.
+ * Computed in the reader's browser from data/on-this-day.json, so the build never depends
+ * on the day it runs. Titles are inserted as text, never as HTML. */
+(function () {
+  "use strict";
+  var box = document.getElementById("on-this-day");
+  if (!box || !window.fetch) return;
+  var today = new Date();
+  var key = String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
+  var label = today.toLocaleDateString("en", { month: "long", day: "numeric" });
+  fetch(box.getAttribute("data-src"))
+    .then(function (response) { return response.ok ? response.json() : {}; })
+    .then(function (days) {
+      var events = days[key] || [];
+      var list = box.querySelector("ul");
+      document.getElementById("on-this-day-date").textContent = events.length
+        ? label + ", in earlier years:"
+        : "No recorded event happened on " + label + " in earlier years.";
+      events.slice().reverse().forEach(function (event) {
+        var item = document.createElement("li");
+        var strong = document.createElement("strong");
+        strong.textContent = event.date;
+        var link = document.createElement("a");
+        link.href = event.path;
+        link.textContent = event.title;
+        item.appendChild(strong);
+        item.appendChild(document.createTextNode(" · "));
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      box.hidden = false;
+    })
+    .catch(function () { /* no data, no box: the rest of the page is unaffected */ });
+})();

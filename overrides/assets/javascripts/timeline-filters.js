@@ -1,0 +1,67 @@
+/* Timeline filters: year, type, authority, exchange and platform, combined, kept in the URL
+ * (?year=2021&exchange=huobi) so a filtered view can be shared. Without JavaScript the form
+ * stays hidden and the page is the full list. Only reads data-* attributes the generator
+ * wrote from ids and enum values; writes no HTML. */
+(function () {
+  "use strict";
+  var form = document.getElementById("timeline-filters");
+  if (!form) return;
+  var keys = ["year", "type", "authority", "exchange", "platform"];
+  var items = Array.prototype.slice.call(document.querySelectorAll("li[data-year]"));
+  var count = document.getElementById("timeline-count");
+
+  function fromUrl() {
+    var params = new URLSearchParams(window.location.search);
+    keys.forEach(function (key) {
+      var select = form.elements[key];
+      var wanted = params.get(key) || "";
+      var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
+      select.value = known ? wanted : "";
+    });
+  }
+
+  function toUrl() {
+    var params = new URLSearchParams();
+    keys.forEach(function (key) {
+      if (form.elements[key].value) params.set(key, form.elements[key].value);
+    });
+    var query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+
+  function matches(item, key, value) {
+    var have = (item.getAttribute("data-" + key) || "").split(" ");
+    return have.indexOf(value) !== -1;
+  }
+
+  function apply() {
+    var shown = 0;
+    items.forEach(function (item) {
+      var ok = keys.every(function (key) {
+        var value = form.elements[key].value;
+        return !value || matches(item, key, value);
+      });
+      item.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    // A year heading and its list disappear when none of its events is shown.
+    document.querySelectorAll("h2[id^='year-']").forEach(function (heading) {
+      var list = heading.nextElementSibling;
+      var any = list && list.querySelector("li[data-year]:not([hidden])");
+      heading.hidden = !any;
+      if (list) list.hidden = !any;
+    });
+    count.textContent = shown === items.length
+      ? "Showing all " + items.length + " events."
+      : "Showing " + shown + " of " + items.length + " events.";
+  }
+
+  form.hidden = false;
+  fromUrl();
+  apply();
+  form.addEventListener("change", function () { toUrl(); apply(); });
+  form.addEventListener("reset", function () {
+    window.setTimeout(function () { toUrl(); apply(); }, 0);
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+})();
