@@ -33,7 +33,12 @@ def md(text: object) -> Markup:
     folded = re.sub(r"\s+", " ", str(text))
     escaped = _ALWAYS.sub(r"\\\1", folded)
     escaped = _LINE_START.sub(lambda m: (m.group(1) + "\\." if m.group(1) else "\\" + m.group(2)), escaped)
-    return Markup(_CHINESE_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', html.escape(escaped, quote=False)))
+    return mark_chinese(html.escape(escaped, quote=False))
+
+
+def mark_chinese(escaped: str) -> Markup:
+    """Already-escaped HTML text with each Chinese run wrapped in <span lang="zh-Hans">."""
+    return Markup(_CHINESE_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', escaped))
 
 
 def zh(text: str, lang: str = "zh-Hans") -> Markup:

@@ -23,7 +23,6 @@ from .render import Page, render
 from .validate import validate
 from .write import WriteResult, write
 
-
 PLACEHOLDER_SITE_URL = "https://example.github.io/china-crypto-crackdown-tracker/"
 
 

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from . import charts
 from .diagnostics import CODES
-from .escape import attr, md, zh
+from .escape import attr, mark_chinese, md, zh
 from .feeds import FEED_KINDS, feed_path, feeds
 from .history import Changed
 from .link import Corpus
@@ -199,7 +199,7 @@ def citation(record: Record, site_url: str, changed: str | None) -> dict[str, An
     bibtex = f"@misc{{cccct-{record.kind}-{record.id},\n{body}\n}}"
     return {"text": Markup(f"{SITE_TITLE} contributors. “") + md(title) + Markup(f".” {SITE_TITLE}, {when}. <{attr(url)}>"),
             # A raw <pre> block: Markdown leaves it alone, so record text is HTML-escaped here.
-            "bibtex": Markup(f'<pre class="cite-bibtex"><code>{attr(bibtex)}</code></pre>'),
+            "bibtex": Markup(f'<pre class="cite-bibtex"><code>{mark_chinese(attr(bibtex))}</code></pre>'),
             "changed": changed}
 
 
@@ -266,6 +266,12 @@ def section_rows(kind: str, corpus: Corpus) -> list[dict[str, Any]]:
     return rows
 
 
+def chinese_outside_code(text: str) -> Markup:
+    """Our own Markdown (field docs) with its Chinese marked, except inside `code` spans."""
+    parts = text.split("`")
+    return Markup("`".join(mark_chinese(p) if i % 2 == 0 else p for i, p in enumerate(parts)))
+
+
 def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[dict[str, Any]]:
     """The contributing page's field table, flattened (sources.url, history.date, …)."""
     rows = []
@@ -273,7 +279,7 @@ def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[dict[str, An
         kind = {"refs": f"list of {f.ref} ids", "texts": "list of text", "list": "list of mappings",
                 "enum": Markup("one of: " + ", ".join(f"`{v}`" for v in f.values))}.get(f.type, f.type)
         rows.append({"name": Markup(prefix + f.name), "type": kind, "required": "yes" if f.required else "no",
-                     "doc": Markup(f.doc)})
+                     "doc": chinese_outside_code(f.doc)})
         if f.fields and not (f.name == "sources" and prefix):  # nested sources: same table as sources
             rows.extend(field_rows(f.fields, prefix + f.name + "[]." if f.type == "list" else prefix + f.name + "."))
     return rows

@@ -69,8 +69,12 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
     return dest
 
 
-def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, *args: str, history: Path | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build` in a project copy. A copy's data has no git history: ``history`` names the
+    folder whose history dates the records (the repository's own data/ for a copy of it)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if history is not None:
+        env["GENERATOR_HISTORY_DIR"] = str(history)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)
 
@@ -79,7 +83,7 @@ def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess:
 def built_site(tmp_path_factory) -> Path:
     """The real data built by a real `mkdocs build --strict` in a copy of the project."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    proc = mkdocs_build(project, "--strict")
+    proc = mkdocs_build(project, "--strict", history=ROOT / "data")
     assert proc.returncode == 0, proc.stderr
     return project / "site"
 

@@ -111,11 +111,26 @@ def foreign_requests(browser: Browser, base: str, paths: list[str], query: str |
 
 KINDS_OF_PAGE = ["", "timeline/", "events/2017-09-04-ico-ban/", "exchanges/", "exchanges/huobi/", "authorities/",
                  "authorities/pboc/", "platforms/", "platforms/wechat/", "glossary/", "glossary/bitebi/", "about/",
-                 "methodology/", "contributing/"]
+                 "methodology/", "contributing/", "data/", "timeline/?year=2018&exchange=huobi", "404.html"]
 
 
 def test_no_request_leaves_the_site(browser: Browser, site_url: str) -> None:
     assert foreign_requests(browser, site_url, KINDS_OF_PAGE, query="比特币") == []
+
+
+def test_no_request_fails(browser: Browser, site_url: str) -> None:
+    """Every file a page asks for exists: a missing script, stylesheet or data file (or a theme
+    feature fetching something we do not publish) costs readers on slow links a round trip."""
+    failed: list[str] = []
+    page = browser.new_page()
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    try:
+        for path in KINDS_OF_PAGE:
+            if path != "404.html":
+                page.goto(site_url + path, wait_until="networkidle")
+    finally:
+        page.close()
+    assert failed == []
 
 
 def test_the_request_check_catches_a_planted_external_request(browser: Browser, built_site: Path, tmp_path: Path) -> None:

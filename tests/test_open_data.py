@@ -1,0 +1,181 @@
+"""Feeds, downloads and citations of the built site, read back with the libraries a reader would use."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+import rnc2rng
+import yaml
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from generator.opendata import csv_cell
+from generator.pipeline import PLACEHOLDER_SITE_URL
+from generator.records import KINDS
+from tests.conftest import ROOT
+
+ATOM_RNC = ROOT / "tests" / "schemas" / "atom.rnc"
+ATOM = "{http://www.w3.org/2005/Atom}"
+FEED_KINDS = ("exchange", "authority", "platform")
+
+
+def records(kind: str) -> list[dict]:
+    return yaml.safe_load((ROOT / "data" / KINDS[kind].file).read_text("utf-8"))
+
+
+@cache
+def atom_schema() -> etree.RelaxNG:
+    """RFC 4287's RELAX NG compact schema, converted with rnc2rng. rnc2rng declares the empty
+    `local` prefix as xmlns:local="", which XML forbids; the prefix is unused once converted."""
+    rng = rnc2rng.dumps(rnc2rng.load(ATOM_RNC.open(encoding="utf-8")))
+    rng = re.sub(r'\s+xmlns:local=""', "", rng)
+    return etree.RelaxNG(etree.fromstring(rng.encode("utf-8")))
+
+
+def atom_problems(xml: bytes) -> list[str]:
+    """RELAX NG errors, plus RFC 4287's two Schematron rules lxml does not run."""
+    doc = etree.fromstring(xml)
+    schema = atom_schema()
+    problems = [] if schema.validate(doc) else [str(e) for e in schema.error_log]
+    feed_author = doc.find(f"{ATOM}author") is not None
+    for entry in doc.findall(f"{ATOM}entry"):
+        links = entry.findall(f"{ATOM}link")
+        if not any(link.get("rel", "alternate") == "alternate" for link in links) and entry.find(f"{ATOM}content") is None:
+            problems.append("an entry without an alternate link or content")
+        if not feed_author and entry.find(f"{ATOM}author") is None:
+            problems.append("an entry without an author in a feed without one")
+    return problems
+
+
+def test_every_feed_is_valid_atom(built_site: Path) -> None:
+    feeds = sorted((built_site / "feeds").rglob("*.atom"))
+    expected = 1 + sum(len(records(kind)) for kind in FEED_KINDS)
+    assert len(feeds) == expected
+    for feed in feeds:
+        assert atom_problems(feed.read_bytes()) == [], feed
+
+
+def test_the_atom_check_catches_an_invalid_feed(built_site: Path) -> None:
+    good = (built_site / "feeds" / "events.atom").read_bytes()
+    no_id = re.sub(rb"<id>[^<]*</id>", b"", good, count=1)
+    bad_date = re.sub(rb"<updated>[^<]*</updated>", b"<updated>last week</updated>", good, count=1)
+    no_link = re.sub(rb"<link href=\"[^\"]*/events/[^\"]*\"/>", b"", good, count=1)
+    for broken in (no_id, bad_date, no_link):
+        assert broken != good
+        assert atom_problems(broken) != []
+
+
+def test_the_site_feed_lists_every_event_newest_first(built_site: Path) -> None:
+    doc = etree.parse(str(built_site / "feeds" / "events.atom"))
+    entries = doc.findall(f"{ATOM}entry")
+    assert len(entries) == len(records("event"))
+    published = [e.findtext(f"{ATOM}published") for e in entries]
+    assert published == sorted(published, reverse=True)
+    ico = next(e for e in entries if e.findtext(f"{ATOM}id").endswith("/events/2017-09-04-ico-ban/"))
+    assert ico.findtext(f"{ATOM}published") == "2017-09-04T00:00:00+00:00"
+
+
+def test_record_feeds_hold_the_events_that_name_them_and_are_linked(built_site: Path) -> None:
+    events = records("event")
+    for kind, field in (("exchange", "exchanges"), ("authority", "authorities"), ("platform", "platforms")):
+        for record in records(kind):
+            path = built_site / "feeds" / kind / f"{record['id']}.atom"
+            ids = {e.findtext(f"{ATOM}id").rstrip("/").rsplit("/", 1)[1]
+                   for e in etree.parse(str(path)).findall(f"{ATOM}entry")}
+            assert ids == {e["id"] for e in events if record["id"] in e.get(field, [])}, path
+            page = BeautifulSoup((built_site / KINDS[kind].folder / record["id"] / "index.html").read_text("utf-8"),
+                                 "html.parser")
+            assert page.select_one(f'article a[href$="feeds/{kind}/{record["id"]}.atom"]'), f"{kind} {record['id']}"
+            assert page.select_one(f'head link[type="application/atom+xml"][href$="{kind}/{record["id"]}.atom"]')
+
+
+def test_json_downloads_hold_every_record_and_match_their_schema(built_site: Path) -> None:
+    for kind in KINDS.values():
+        data = json.loads((built_site / "data" / f"{kind.plural}.json").read_text("utf-8"))
+        schema = json.loads((built_site / "data" / "schema" / f"{kind.plural}.json").read_text("utf-8"))
+        jsonschema.validate(data, schema)
+        source = records(kind.name)
+        assert sorted(r["id"] for r in data) == sorted(r["id"] for r in source)
+        for got in data:
+            want = next(r for r in source if r["id"] == got["id"])
+            assert got["summary"] == want["summary"]
+            assert got["url"] == f"{PLACEHOLDER_SITE_URL}{kind.folder}/{got['id']}/"
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", got["last_changed"]), got
+    events = json.loads((built_site / "data" / "events.json").read_text("utf-8"))
+    ico = next(e for e in events if e["id"] == "2017-09-04-ico-ban")
+    assert ico["date"] == "2017-09-04" and "pboc" in ico["authorities"]
+
+
+def test_csv_downloads_have_a_row_per_record_and_lists_joined_by_semicolons(built_site: Path) -> None:
+    for kind in KINDS.values():
+        rows = list(csv.DictReader(io.StringIO((built_site / "data" / f"{kind.plural}.csv").read_text("utf-8"))))
+        source = {r["id"]: r for r in records(kind.name)}
+        assert sorted(r["id"] for r in rows) == sorted(source)
+        for row in rows:
+            want = source[row["id"]]
+            assert row["sources"].split("; ") == [s["url"] for s in want["sources"]]
+            for field in ("aliases", "authorities", "exchanges", "platforms", "related"):
+                if field in row:
+                    assert row[field] == "; ".join(want.get(field) or []), (row["id"], field)
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas() -> None:
+    assert csv_cell(None, "=HYPERLINK(\"http://evil.invalid\")") == "'=HYPERLINK(\"http://evil.invalid\")"
+    assert csv_cell(None, "+1") == "'+1" and csv_cell(None, "@SUM(A1)") == "'@SUM(A1)"
+    assert csv_cell(None, "-") == "'-"
+    assert csv_cell(None, "Huobi") == "Huobi"
+    assert csv_cell(None, ["a", "b"]) == "a; b"
+
+
+def test_the_calendar_has_an_entry_per_event_on_its_date(built_site: Path) -> None:
+    cal = icalendar.Calendar.from_ical((built_site / "data" / "events.ics").read_bytes())
+    items = list(cal.walk("VEVENT"))
+    source = {e["id"]: e for e in records("event")}
+    assert len(items) == len(source)
+    assert len({str(i["UID"]) for i in items}) == len(items)
+    for item in items:
+        event = source[str(item["UID"]).split("@", 1)[0]]
+        written = str(event["date"])
+        start = item.decoded("DTSTART")
+        assert isinstance(start, dt.date) and not isinstance(start, dt.datetime)
+        assert start.isoformat().startswith(written) or len(written) < 10
+        assert str(item["URL"]).endswith(f"/events/{event['id']}/")
+        if len(written) < 10:
+            assert "The sources give only the" in str(item["DESCRIPTION"])
+
+
+def test_the_data_page_links_every_download(built_site: Path) -> None:
+    page = BeautifulSoup((built_site / "data" / "index.html").read_text("utf-8"), "html.parser")
+    folder = built_site / "data"  # the page is data/index.html: links are relative to data/
+    targets = {(folder / a["href"]).resolve() for a in page.select("article a[href]")
+               if not a["href"].startswith(("http", "#", "mailto:"))}
+    wanted = [folder / "events.ics", built_site / "feeds" / "events.atom"]
+    for kind in KINDS.values():
+        wanted += [folder / f"{kind.plural}.json", folder / f"{kind.plural}.csv", folder / "schema" / f"{kind.plural}.json"]
+    for path in wanted:
+        assert path.exists() and path.resolve() in targets, path
+
+
+@pytest.mark.parametrize("path", ["events/2017-09-04-ico-ban", "exchanges/huobi", "authorities/pboc",
+                                  "platforms/wechat", "glossary/bitebi"])
+def test_record_pages_say_how_to_cite_them(built_site: Path, path: str) -> None:
+    page = BeautifulSoup((built_site / path / "index.html").read_text("utf-8"), "html.parser")
+    heading = page.select_one("h2#cite-this")
+    assert heading is not None
+    url = f"{PLACEHOLDER_SITE_URL}{path}/"
+    plain = heading.find_next("p").get_text(" ")
+    changed = re.search(r"last changed (\d{4}-\d{2}-\d{2})", plain)
+    assert changed and url in plain
+    bibtex = page.select_one("pre.cite-bibtex").get_text()
+    assert bibtex.startswith("@misc{cccct-") and bibtex.count("{") == bibtex.count("}")
+    assert f"url = {{{url}}}" in bibtex and f"date = {{{changed.group(1)}}}" in bibtex
+    assert dt.date.fromisoformat(changed.group(1)) <= dt.date.today()
