@@ -4,7 +4,12 @@
   1,000 / 10,000 / 50,000 synthetic events;
 - at 2,000 and 10,000 events, the full `mkdocs build` (with the generator's hook) beside bare
   MkDocs + Material on the same generated Markdown, in the same run, as ratios;
-- page weight: a record page and the timeline, and the search index raw and gzipped.
+- page weight: a record page and the timeline, and the search index raw and gzipped;
+- readers: the time from typing a query to the first result in headless Chromium;
+- editing one record as `mkdocs serve` does (a second build in the same process): the pages
+  rewritten and the time of the data phase (load, validate, link).
+
+Each target of the performance issue is printed as PASS or FAIL; any FAIL exits 1.
 """
 
 from __future__ import annotations
@@ -68,16 +73,79 @@ def site_run(events: int, work: Path) -> dict:
                                     text=True, check=True).stdout.strip().splitlines()[-1])
     site = dest / "site"
     index = (site / "search" / "search_index.json").read_bytes()
-    return {"full": full, "bare": bare, "generator": gen["total"],
+    return {"full": full, "bare": bare, "generator": gen["total"], "query": query_seconds(site),
             "record_page": (site / "events" / "event-0" / "index.html").stat().st_size,
             "timeline": (site / "timeline" / "index.html").stat().st_size,
             "index_raw": len(index), "index_gzip": len(gzip.compress(index, 9))}
+
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+def query_seconds(site: Path, query: str = "regulators") -> float:
+    """Seconds from typing a query (page loaded, index fetched) to the first result shown."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import serve
+
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
+        page = browser.new_page()
+        page.goto(base, wait_until="networkidle")
+        page.click("label[for=__search]") if page.locator("label[for=__search]").first.is_visible() else None
+        box = page.locator("input.md-search__input")
+        box.focus()
+        start = time.perf_counter()
+        box.type(query)
+        page.wait_for_selector(".md-search-result__item", timeout=120_000)
+        elapsed = time.perf_counter() - start
+        browser.close()
+    return elapsed
+
+
+def edit_run(events: int, work: Path) -> dict:
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.edit", str(write_corpus(work / f"edit-{events}", events)),
+                           str(work / f"edit-out-{events}")], cwd=ROOT, env=ENV, capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def current_run(work: Path) -> dict:
+    """The real data: a copy of the project built by the full `mkdocs build`."""
+    dest = work / "site-current"
+    dest.mkdir()
+    for name in ("mkdocs.yml", "generator", "overrides", "data"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, dest / name)
+    shutil.copytree(ROOT / "content", dest / "content", ignore=shutil.ignore_patterns(
+        "index.md", "contributing.md", "timeline", "events", "exchanges", "authorities", "platforms", "glossary",
+        "data", "feeds", ".generator*"))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=dest, env=ENV, check=True, capture_output=True)
+    site = dest / "site"
+    index = (site / "search" / "search_index.json").read_bytes()
+    pages = [p for p in (site / "events").rglob("index.html")]
+    return {"record_page": max(p.stat().st_size for p in pages), "timeline": (site / "timeline" / "index.html").stat().st_size,
+            "index_raw": len(index), "index_gzip": len(gzip.compress(index, 9)), "query": query_seconds(site)}
+
+
+class Targets:
+    """PASS/FAIL lines for the issue's targets; `failed` decides the exit status."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.failed = False
+
+    def check(self, name: str, ok: bool, figure: str) -> None:
+        self.failed |= not ok
+        self.lines.append(f"| {'PASS' if ok else 'FAIL'} | {name} | {figure} |")
+        print(self.lines[-1], flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generator-sizes", type=int, nargs="*", default=[1000, 10000, 50000])
     parser.add_argument("--site-sizes", type=int, nargs="*", default=[2000, 10000])
+    parser.add_argument("--edit-size", type=int, default=2000)
     args = parser.parse_args()
     lines = [f"# Benchmark results ({date.today().isoformat()})", "",
              f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -85,27 +153,63 @@ def main() -> int:
              f"(libyaml). Command: `make benchmark`.", "",
              "## Generator alone", "", "| events | load | validate | link | render | write | total | peak memory |",
              "|---|---|---|---|---|---|---|---|"]
+    targets = Targets()
+    peaks: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for n in args.generator_sizes:
             r = generator_run(n, work)
             t = r["timings"]
+            peaks[n] = r["peak_mb"]
             lines.append(f"| {n:,} | " + " | ".join(f"{t.get(p, 0):.2f} s" for p in
                                                    ("load", "validate", "link", "render", "write"))
                          + f" | {r['total']:.2f} s | {r['peak_mb']:.0f} MB |")
             print(lines[-1], flush=True)
         lines += ["", "## Full build against bare MkDocs on the same Markdown", "",
                   "| events | bare MkDocs | full build (hook) | full / bare | generator / bare | record page | "
-                  "timeline | search index (gzip) |", "|---|---|---|---|---|---|---|---|"]
+                  "timeline | search index (gzip) | typing to first result |", "|---|---|---|---|---|---|---|---|---|"]
+        sites = {}
         for n in args.site_sizes:
-            r = site_run(n, work)
+            r = sites[n] = site_run(n, work)
             lines.append(f"| {n:,} | {r['bare']:.1f} s | {r['full']:.1f} s | {r['full'] / r['bare']:.2f} | "
                          f"{r['generator'] / r['bare']:.0%} | {r['record_page'] / 1024:.0f} KB | "
                          f"{r['timeline'] / 1024:.0f} KB | {r['index_raw'] / 2**20:.1f} MB "
-                         f"({r['index_gzip'] / 2**20:.2f} MB) |")
+                         f"({r['index_gzip'] / 2**20:.2f} MB) | {r['query']:.2f} s |")
             print(lines[-1], flush=True)
+        cur = current_run(work)
+        lines.append(f"| current data | | | | | {cur['record_page'] / 1024:.0f} KB (largest event page) | "
+                     f"{cur['timeline'] / 1024:.0f} KB | {cur['index_raw'] / 2**20:.2f} MB "
+                     f"({cur['index_gzip'] / 2**20:.2f} MB) | {cur['query']:.2f} s |")
+        edit = edit_run(args.edit_size, work)
+        lines += ["", "## Editing one record (second build in the same process, as under `mkdocs serve`)", "",
+                  f"At {args.edit_size:,} events: {edit['written']} files rewritten, {edit['changed']} whose bytes "
+                  f"changed; data phase (load, validate, link) {edit['data_phase'] * 1000:.0f} ms.",
+                  "", "## Targets", "", "| result | target | figure |", "|---|---|---|"]
+        for n, r in sites.items():
+            targets.check(f"generator ≤ 10% of bare MkDocs at {n:,}", r["generator"] / r["bare"] <= 0.10,
+                          f"{r['generator'] / r['bare']:.0%} ({r['generator']:.1f} s / {r['bare']:.1f} s)")
+            targets.check(f"full build ≤ 1.15 × bare MkDocs at {n:,}", r["full"] / r["bare"] <= 1.15,
+                          f"{r['full'] / r['bare']:.2f}")
+        if 10000 in peaks:
+            targets.check("generator peak memory ≤ 500 MB at 10,000", peaks[10000] <= 500, f"{peaks[10000]:.0f} MB")
+        if 10000 in peaks and 50000 in peaks:
+            ratio = peaks[50000] / peaks[10000]
+            targets.check("memory grows linearly (50k ≤ 5.5 × 10k)", ratio <= 5.5, f"× {ratio:.2f}")
+        targets.check("an edit rewrites only the files whose bytes change", edit["only_changed"],
+                      f"{edit['written']} written, {edit['changed']} changed")
+        targets.check(f"data phase of that rebuild ≤ 500 ms at {args.edit_size:,}", edit["data_phase"] <= 0.5,
+                      f"{edit['data_phase'] * 1000:.0f} ms")
+        for label, r in [("current data", cur), *((f"{n:,}", r) for n, r in sites.items())]:
+            targets.check(f"record page ≤ 60 KB ({label})", r["record_page"] <= 60 * 1024, f"{r['record_page'] / 1024:.0f} KB")
+        if 2000 in sites:
+            targets.check("search index ≤ 1.5 MB gzip at 2,000", sites[2000]["index_gzip"] <= 1.5 * 2**20,
+                          f"{sites[2000]['index_gzip'] / 2**20:.2f} MB")
+        if 10000 in sites:
+            targets.check("typing to first result ≤ 1 s at 10,000", sites[10000]["query"] <= 1.0,
+                          f"{sites[10000]['query']:.2f} s")
+    lines += targets.lines
     (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines) + "\n", "utf-8")
-    return 0
+    return 1 if targets.failed else 0
 
 
 if __name__ == "__main__":

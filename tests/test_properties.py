@@ -17,14 +17,14 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs.config import load_config
 
 from generator import BuildOptions, build
 from tests.conftest import MINI, ROOT
 
 SETTINGS = settings(derandomize=True, deadline=None, max_examples=40,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in
-              yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))["markdown_extensions"]]
+SITE_CONFIG = load_config(str(ROOT / "mkdocs.yml"))  # the site's Markdown extensions, as MkDocs loads them
 
 # Printable text in any script, markup characters included; no controls, surrogates or invisibles
 # (those are refused by E110/E212, tested as cases).
@@ -60,7 +60,8 @@ def record_sets(draw) -> dict[str, list[dict]]:
 
 def visible(markdown_text: str) -> str:
     body = markdown_text.split("---\n", 2)[2] if markdown_text.startswith("---\n") else markdown_text
-    html = markdown.markdown(body, extensions=EXTENSIONS)
+    html = markdown.markdown(body, extensions=SITE_CONFIG["markdown_extensions"],
+                             extension_configs=SITE_CONFIG["mdx_configs"])
     return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
 
 
