@@ -99,6 +99,18 @@ def year_table(events: list[Record]) -> tuple[list[str], list[list[str]]]:
     return ["Year", *types, "All"], rows
 
 
+def year_table_html(events: list[Record], label: str = "Events per year by type") -> Markup:
+    """The chart's numbers as an HTML table in a keyboard-scrollable region: it is wider than
+    a phone, and without JavaScript (Material's focusable wrapper) a table with no link in it
+    could not be scrolled from the keyboard (axe: scrollable-region-focusable)."""
+    header, rows = year_table(events)
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in header)
+    body = "".join("<tr>" + f'<th scope="row">{esc(row[0])}</th>' + "".join(f"<td>{esc(c)}</td>" for c in row[1:]) + "</tr>"
+                   for row in rows)
+    return Markup(f'<div class="table-scroll" role="region" tabindex="0" aria-label="{esc(label)}">'
+                  f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+
 def status_timeline(record: Record, chart_id: str = "status-history") -> Markup:
     """An exchange's China story as a Gantt-like chart: one row per dated status change, its bar
     running until the next change (the last one to the end of its year)."""

@@ -337,10 +337,9 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
             emit(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2", rows=section_rows(kind, corpus),
                  kind=KINDS[kind])
     timeline_links = Links("timeline/index.md")
-    header, rows = charts.year_table(corpus.timeline)
     emit("timeline/index.md", "timeline.md.j2", years=by_year(corpus.timeline, corpus, timeline_links),
          types=sorted(Counter(e.values["type"] for e in corpus.timeline).items()),
-         chart=charts.events_per_year(corpus.timeline), table_header=header, table_rows=rows,
+         chart=charts.events_per_year(corpus.timeline), table=charts.year_table_html(corpus.timeline),
          filters=filter_form(corpus), count=len(corpus.timeline),
          feed=timeline_links.page(feed_path(), "Atom feed of all events"),
          data=timeline_links.page("data/index.md", "downloads"))

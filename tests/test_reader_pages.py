@@ -84,9 +84,10 @@ def test_timeline_chart_is_an_accessible_svg_with_its_numbers_in_a_table(built_s
         drawn[(year, kind)] += int(count)
     assert drawn == by_year_type
     table = svg.find_parent("figure").find_next("table")
-    header = [th.get_text() for th in table.select("th")]
+    header = [th.get_text() for th in table.select("thead th")]
     assert header[0] == "Year" and header[-1] == "All"
-    rows = {tr.select("td")[0].get_text(): [int(td.get_text()) for td in tr.select("td")[1:]] for tr in table.select("tbody tr")}
+    assert table.find_parent("div", attrs={"role": "region", "tabindex": "0"}), "scrollable from the keyboard"
+    rows = {tr.select_one("th").get_text(): [int(td.get_text()) for td in tr.select("td")] for tr in table.select("tbody tr")}
     for (year, kind), count in by_year_type.items():
         assert rows[year][header.index(kind) - 1] == count
     assert sum(r[-1] for r in rows.values()) == len(events)
