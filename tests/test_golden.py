@@ -11,7 +11,7 @@ from tests.golden_refresh import GOLDEN, build_golden
 def files(folder: Path) -> dict[str, str]:
     """Every generated file (pages, downloads, feeds), byte for byte, less the manifest."""
     return {p.relative_to(folder).as_posix(): p.read_bytes().decode("utf-8") for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != ".generator-manifest.json"}
+            if p.is_file() and not p.name.startswith(".generator")}
 
 
 def test_fixture_renders_the_golden_markdown(tmp_path: Path) -> None:
