@@ -16,6 +16,10 @@ from .opendata import page_url
 from .records import PartialDate, Record
 
 SITE_TITLE = "China Crypto Crackdown Tracker"
+# A feed carries the newest entries, as feeds do: readers poll it, often on slow links, and
+# the whole record is in /data/ (JSON, CSV, iCalendar). Every event is in some feed while
+# there are fewer than this many; the data page says so.
+FEED_LIMIT = 100
 FEED_KINDS = ("exchange", "authority", "platform")
 
 
@@ -50,7 +54,7 @@ def feed(events: list[Record], site_url: str, changed: dict[tuple[str, str], str
     fg.rights("Data and texts CC BY 4.0")
     fg.generator("feedgen")  # no version: a library upgrade alone must not change the file
     newest = midnight("2013-01-01")
-    for event in events:  # newest first, as the timeline
+    for event in events[:FEED_LIMIT]:  # newest first, as the timeline
         published, updated = entry_dates(event, changed)
         newest = max(newest, updated)
         entry = fg.add_entry(order="append")

@@ -179,3 +179,17 @@ def test_record_pages_say_how_to_cite_them(built_site: Path, path: str) -> None:
     assert bibtex.startswith("@misc{cccct-") and bibtex.count("{") == bibtex.count("}")
     assert f"url = {{{url}}}" in bibtex and f"date = {{{changed.group(1)}}}" in bibtex
     assert dt.date.fromisoformat(changed.group(1)) <= dt.date.today()
+
+
+def test_feeds_hold_the_newest_events_up_to_the_limit(tmp_path: Path) -> None:
+    from benchmarks.corpus import write as write_corpus
+    from generator import BuildOptions, build
+    from generator.feeds import FEED_LIMIT, feeds
+
+    result = build(BuildOptions(data_dir=write_corpus(tmp_path / "data", FEED_LIMIT + 30), write=False))
+    assert not result.errors
+    doc = etree.fromstring(feeds(result.corpus, PLACEHOLDER_SITE_URL, {})["feeds/events.atom"].encode("utf-8"))
+    published = [e.findtext(f"{ATOM}published") for e in doc.findall(f"{ATOM}entry")]
+    assert len(published) == FEED_LIMIT
+    newest = sorted((str(r.values["date"].first_day()) for r in result.corpus.timeline), reverse=True)[:FEED_LIMIT]
+    assert [p[:10] for p in published] == newest
