@@ -362,7 +362,8 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
                                                data_links.page(f"data/schema/{k.plural}.json", "schema"),
                                                len(corpus.records[k.name])) for k in KINDS.values()],
          ics=data_links.page("data/events.ics", "events.ics"), feed=data_links.page(feed_path(), "feeds/events.atom"),
-         feed_count=sum(1 for p in files if p.startswith("feeds/")), site_url=site_url, feed_limit=FEED_LIMIT, event_count=len(corpus.timeline),
+         feed_count=sum(1 for p in files if p.startswith("feeds/")), site_url=site_url,
+         feed_limit=FEED_LIMIT, event_count=len(corpus.timeline),
          example_feed=next((data_links.page(feed_path(r), feed_path(r)) for r in corpus.records["exchange"].values()), ""))
     pages.extend(Page(path, text) for path, text in files.items())
     pages.append(Page("contributing.md", contributing(env, standalone=False)))
