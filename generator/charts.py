@@ -27,7 +27,8 @@ FONT = 'font-family="sans-serif"'
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Escaped, on one line: the SVG sits in a raw HTML block, which a blank line would end."""
+    return html.escape(" ".join(str(text).split()), quote=True)
 
 
 def year_counts(events: list[Record]) -> tuple[list[int], dict[int, Counter[str]]]:

@@ -8,6 +8,7 @@ changed, else on the event's date), so a feed changes only when its events do.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from feedgen.feed import FeedGenerator
 
@@ -28,6 +29,16 @@ def feed_path(record: Record | None = None) -> str:
     return "feeds/events.atom" if record is None else f"feeds/{record.kind}/{record.id}.atom"
 
 
+# Atom ids must never change (RFC 4287, 4.2.6), but the site's address may (a custom domain
+# for readers in mainland China): ids are name-based UUIDs of the record's kind and id.
+ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/china-crypto-crackdown-tracker")
+
+
+def permanent_id(path: str) -> str:
+    """urn:uuid for a record ('events/2017-09-04-ico-ban') or feed path, the same on any domain."""
+    return uuid.uuid5(ID_NAMESPACE, path).urn
+
+
 def midnight(day: str) -> dt.datetime:
     return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), dt.UTC)
 
@@ -42,10 +53,12 @@ def entry_dates(event: Record, changed: dict[tuple[str, str], str | None]) -> tu
 
 
 def feed(events: list[Record], site_url: str, changed: dict[tuple[str, str], str | None],
-         title: str, path: str, about: Record | None = None) -> str:
+         title: str, path: str, about: Record | None = None, quiet_since: str = "2013-01-01") -> str:
+    """One feed. ``quiet_since`` dates a feed with no entries (RFC 4287 wants an updated date):
+    its record's last change, else the newest event of the site."""
     base = site_url.rstrip("/")
     fg = FeedGenerator()
-    fg.id(f"{base}/{path}")
+    fg.id(permanent_id(path))
     fg.title(title)
     fg.author({"name": f"{SITE_TITLE} contributors"})
     fg.link(href=f"{base}/{path}", rel="self", type="application/atom+xml")
@@ -53,12 +66,12 @@ def feed(events: list[Record], site_url: str, changed: dict[tuple[str, str], str
     fg.language("en")
     fg.rights("Data and texts CC BY 4.0")
     fg.generator("feedgen")  # no version: a library upgrade alone must not change the file
-    newest = midnight("2013-01-01")
+    newest = midnight(quiet_since)
     for event in events[:FEED_LIMIT]:  # newest first, as the timeline
         published, updated = entry_dates(event, changed)
         newest = max(newest, updated)
         entry = fg.add_entry(order="append")
-        entry.id(page_url(site_url, event))
+        entry.id(permanent_id(f"events/{event.id}"))
         entry.title(event.values["title"])
         entry.link(href=page_url(site_url, event), rel="alternate", type="text/html")
         entry.published(published)
@@ -71,10 +84,12 @@ def feed(events: list[Record], site_url: str, changed: dict[tuple[str, str], str
 
 def feeds(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, str]:
     """{path: Atom text} for the site-wide feed and one feed per exchange, authority and platform."""
+    newest_day = corpus.timeline[0].values["date"].first_day().isoformat() if corpus.timeline else "2013-01-01"
     files = {feed_path(): feed(corpus.timeline, site_url, changed, f"{SITE_TITLE}: all events", feed_path())}
     for kind in FEED_KINDS:
         for record in corpus.records[kind].values():
             events = [e for e in corpus.named_by(record) if e.kind == "event"]
             title = f"{SITE_TITLE}: events naming {record.values['name']} ({kind})"
-            files[feed_path(record)] = feed(events, site_url, changed, title, feed_path(record), record)
+            quiet = changed.get((kind, record.id)) or newest_day
+            files[feed_path(record)] = feed(events, site_url, changed, title, feed_path(record), record, quiet)
     return files

@@ -2,9 +2,11 @@
 
 A record's "last changed" date is the newest commit date among the lines it spans, from
 `git blame`. Lines not yet committed are skipped (their date would be the build time), so
-a working copy shows the date of the last commit that touched the record. Outside a git
-repository, or with a shallow history, there is simply less to say: records without a
-date print none. A record's own `updated` field always wins (see `last_changed`).
+a working copy shows the date of the last commit that touched the record. Lines blame
+pins on the boundary of a shallow clone are skipped too (their date is the clone's, not the
+record's), as are whitespace-only changes and moved lines (`-w -M`). Outside a git
+repository or in a shallow clone there is simply less to say: records without a date print
+"not recorded". A record's own `updated` field always wins (see `last_changed`).
 """
 
 from __future__ import annotations
@@ -27,25 +29,42 @@ def line_dates(data_file: Path, history_dir: Path | None = None) -> dict[int, dt
     folder = history_dir or data_file.parent
     target = folder / data_file.name
     try:
-        proc = subprocess.run(["git", "-C", str(folder), "blame", "--line-porcelain", "--", target.name],
+        proc = subprocess.run(["git", "-C", str(folder), "blame", "--root", "-w", "-M", "--line-porcelain", "--", target.name],
                               capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120)
     except (OSError, subprocess.SubprocessError):
         return {}
     if proc.returncode != 0:
         return {}
+    cut = shallow_commits(folder)
     dates: dict[int, dt.date] = {}
-    commit, line, when = "", 0, None
+    commit, line, when, boundary = "", 0, None, False
     for row in proc.stdout.splitlines():
         if row.startswith("\t"):
-            if commit != UNCOMMITTED and when is not None:
+            if commit != UNCOMMITTED and when is not None and not boundary:
                 dates[line] = when
             continue
         head, _, rest = row.partition(" ")
         if len(head) == 40 and all(c in "0123456789abcdef" for c in head):
-            commit, line = head, int(rest.split()[1])
+            commit, line, boundary = head, int(rest.split()[1]), head in cut
+        elif row == "boundary":
+            boundary = True
         elif head == "committer-time":
             when = dt.datetime.fromtimestamp(int(rest), dt.UTC).date()
     return dates
+
+
+def shallow_commits(folder: Path) -> set[str]:
+    """The commits where a shallow clone's history is cut: their parents are missing, so blame
+    gives them every older line (with --root, which dates a real first commit's lines)."""
+    try:
+        proc = subprocess.run(["git", "-C", str(folder), "rev-parse", "--git-path", "shallow"],
+                              capture_output=True, text=True, timeout=30)
+        path = Path(proc.stdout.strip())
+        if not path.is_absolute():
+            path = folder / path
+        return set(path.read_text("utf-8").split()) if proc.returncode == 0 and path.is_file() else set()
+    except (OSError, subprocess.SubprocessError):
+        return set()
 
 
 def history_dir(data_dir: Path) -> Path | None:

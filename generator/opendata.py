@@ -118,11 +118,11 @@ def events_ics(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str
     cal.add("prodid", "-//China Crypto Crackdown Tracker//events//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "China crypto crackdown: events")
-    host = site_url.split("//", 1)[-1].split("/", 1)[0] or "localhost"
     for event in reversed(corpus.timeline):  # oldest first, as calendars list them
         date: PartialDate = event.values["date"]
         item = icalendar.Event()
-        item.add("uid", f"{event.id}@{host}")
+        # Calendars match entries by UID across imports: it must not change with the domain.
+        item.add("uid", f"{event.id}@china-crypto-crackdown-tracker")
         item.add("summary", event.values["title"])
         item.add("dtstart", date.first_day())
         end = event.get("end")

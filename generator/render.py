@@ -8,6 +8,7 @@ filter cannot let record text inject markup (decision 6).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import posixpath
@@ -153,6 +154,7 @@ def actors(event: Record, corpus: Corpus, links: Links) -> list[Markup]:
 def timeline_entry(event: Record, corpus: Corpus, links: Links) -> dict[str, Any]:
     return {"date": event.values["date"].text, "type": event.values["type"], "link": links.to(event),
             "title_zh": event.get("title_zh"), "actors": Markup(", ").join(actors(event, corpus, links)),
+            "sources": Markup(", ").join(external(s["url"], s["publisher"]) for s in event.values.get("sources", ())),
             "filters": filter_attributes(event)}
 
 
@@ -296,11 +298,13 @@ def filter_form(corpus: Corpus) -> Markup:
     for name, field_name, title in (("authority", "authorities", "Authority"), ("exchange", "exchanges", "Exchange"),
                                     ("platform", "platforms", "Platform")):
         used = {rid for e in events for rid in e.get(field_name, ())}
-        options = sorted(((rid, corpus.get(name, rid).values["name"]) for rid in used), key=lambda o: o[1].casefold())
+        options = sorted(((rid, corpus.get(name, rid).values["name"]) for rid in used),
+                         key=lambda o: (o[1].casefold(), o[0]))
         groups.append((name, title, f"All {KINDS[name].plural}" if name != "authority" else "All authorities", options))
     parts = ['<form class="timeline-filters" id="timeline-filters" hidden>']
     for name, title, everything, options in groups:
-        opts = "".join(f'<option value="{attr(v)}">{attr(text)}</option>' for v, text in options)
+        # One line per value: a raw HTML block ends at a blank line, so a name's newlines must not reach it.
+        opts = "".join(f'<option value="{attr(v)}">{attr(" ".join(text.split()))}</option>' for v, text in options)
         parts.append(f'<label>{title} <select name="{name}"><option value="">{everything}</option>{opts}</select></label>')
     parts.append('<button type="reset" class="md-button">Show all</button>')
     parts.append('<output id="timeline-count" aria-live="polite"></output>')
@@ -308,16 +312,20 @@ def filter_form(corpus: Corpus) -> Markup:
     return Markup("".join(parts))
 
 
-def on_this_day(corpus: Corpus) -> str:
-    """Day-precise events by month and day, for the home page's script (computed in the
-    browser, so the build does not depend on the day it runs)."""
+def on_this_day(corpus: Corpus) -> dict[str, str]:
+    """One small file per day of the year (data/on-this-day/MM-DD.json) with its day-precise
+    events, for the home page's script: computed in the browser, so the build does not depend
+    on the day it runs; one file per day, so a phone fetches a few hundred bytes, not them all.
+    Quiet days get an empty list rather than a 404."""
     days: dict[str, list[dict[str, str]]] = {}
     for event in reversed(corpus.timeline):
         date: PartialDate = event.values["date"]
         if date.precision == 3:
             days.setdefault(f"{date.month:02d}-{date.day:02d}", []).append(
                 {"date": date.text, "title": event.values["title"], "path": f"events/{event.id}/"})
-    return json.dumps(dict(sorted(days.items())), ensure_ascii=False, indent=0) + "\n"
+    every_day = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(366)]  # 2024 has 29 February
+    return {f"data/on-this-day/{d:%m-%d}.json": json.dumps(days.get(f"{d:%m-%d}", []), ensure_ascii=False) + "\n"
+            for d in every_day}
 
 
 def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -> list[Page]:
@@ -355,7 +363,7 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
          feed=home.page(feed_path(), "Atom feed"))
     files = downloads(corpus, site_url, changed)
     files.update(feeds(corpus, site_url, changed))
-    files["data/on-this-day.json"] = on_this_day(corpus)
+    files.update(on_this_day(corpus))
     data_links = Links("data/index.md")
     emit("data/index.md", "data.md.j2", kinds=[(k, {ext: data_links.page(f"data/{k.plural}.{ext}", f"{k.plural}.{ext}")
                                                    for ext in ("json", "csv")},

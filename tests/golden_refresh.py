@@ -37,7 +37,7 @@ def main() -> int:
             print("the fixture dataset has errors; fix it first", file=sys.stderr)
             return 1
         shutil.rmtree(GOLDEN, ignore_errors=True)
-        shutil.copytree(out, GOLDEN, ignore=shutil.ignore_patterns(".generator-manifest.json", ".generator.lock"))
+        shutil.copytree(out, GOLDEN, ignore=shutil.ignore_patterns(".generator-manifest.json", ".generator.lock", "on-this-day"))
     print(f"golden Markdown refreshed in {GOLDEN.relative_to(ROOT)}")
     return 0
 

@@ -34,6 +34,9 @@ def type_query(page: Page, query: str) -> list[str]:
     for attempt in range(4):  # on a busy machine the worker may take a while to build the index
         page.fill("input.md-search__input", "")
         page.fill("input.md-search__input", query)
+        # Material reads the query on keyup, on focus and when its worker becomes ready, not on
+        # `input` (which is all fill() fires): a key that types nothing makes it read the box.
+        page.press("input.md-search__input", "End")
         try:
             page.wait_for_selector(".md-search-result__item", timeout=15000)
             break
@@ -96,7 +99,7 @@ def foreign_requests(browser: Browser, base: str, paths: list[str], query: str |
     """Every request a visit to these pages (and one search) makes to a host other than the site's."""
     seen: list[str] = []
     page = browser.new_page()
-    page.on("request", lambda request: seen.append(request.url))
+    page.context.on("request", lambda request: seen.append(request.url))  # the context sees workers' requests too
     try:
         for path in paths:
             page.goto(base + path, wait_until="networkidle")
@@ -109,7 +112,7 @@ def foreign_requests(browser: Browser, base: str, paths: list[str], query: str |
     return [u for u in seen if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != host]
 
 
-KINDS_OF_PAGE = ["", "timeline/", "events/2017-09-04-ico-ban/", "exchanges/", "exchanges/huobi/", "authorities/",
+KINDS_OF_PAGE = ["", "timeline/", "events/", "events/2017-09-04-ico-ban/", "exchanges/", "exchanges/huobi/", "authorities/",
                  "authorities/pboc/", "platforms/", "platforms/wechat/", "glossary/", "glossary/bitebi/", "about/",
                  "methodology/", "contributing/", "data/", "timeline/?year=2018&exchange=huobi", "404.html"]
 

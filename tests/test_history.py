@@ -55,3 +55,22 @@ def test_without_history_no_date_is_invented(tmp_path: Path, monkeypatch) -> Non
     assert changed(result, "exchange", "huobi") is None
     page = (tmp_path / "out" / "exchanges" / "huobi.md").read_text("utf-8")
     assert "last changed: not recorded" in page and "last change not recorded" in page
+
+
+def test_a_shallow_clone_does_not_date_records_by_its_cut(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("GENERATOR_HISTORY_DIR", raising=False)
+    repo = tmp_path / "repo"
+    shutil.copytree(MINI, repo / "data")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first", when="2020-01-02T12:00:00+00:00")
+    notes = repo / "NOTES"
+    notes.write_text("later", "utf-8")
+    git(repo, "add", "NOTES")
+    git(repo, "commit", "-q", "-m", "later", when="2025-05-05T12:00:00+00:00")
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True, capture_output=True)
+    result = build_fixture(shallow / "data", tmp_path / "out")
+    assert changed(result, "exchange", "huobi") is None, "the cut commit (2025) is not when huobi changed"
+    full = build_fixture(repo / "data", tmp_path / "out2")
+    assert changed(full, "exchange", "huobi") == "2020-01-02"

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser
 
 from tests.conftest import copy_project, mkdocs_build, serve
 from tests.hostile import write_hostile_dataset
+from tests.test_browser import type_query
 
 MARKERS = ("__pwned", "evil.invalid", "javascript:", "/etc/passwd")
 
@@ -85,8 +86,7 @@ def test_no_script_from_a_record_runs_in_chromium(browser: Browser, hostile_site
                 page.goto(base + path, wait_until="networkidle")
                 assert page.evaluate("typeof window.__pwned") == "undefined", path
             page.locator("label.md-search__icon, .md-search__input").first.click()
-            page.fill("input.md-search__input", "pwned script img")
-            page.wait_for_timeout(1500)
+            type_query(page, "pwned script img")  # waits for the results: the titles below are record text
             assert page.evaluate("typeof window.__pwned") == "undefined"
         finally:
             page.close()

@@ -19,6 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from generator.feeds import permanent_id
 from generator.opendata import csv_cell
 from generator.pipeline import PLACEHOLDER_SITE_URL
 from generator.records import KINDS
@@ -26,8 +27,10 @@ from tests.conftest import ROOT
 
 # Last-changed dates come from git; a copy of the project without its history has none, and
 # then the pages must say "not recorded" rather than invent one.
-HAS_HISTORY = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", "data"],
-                             capture_output=True, text=True).stdout.strip() != ""
+HAS_HISTORY = (subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", "data"],
+                              capture_output=True, text=True).stdout.strip() != ""
+               and subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"],
+                                  capture_output=True, text=True).stdout.strip() == "false")
 ATOM_RNC = ROOT / "tests" / "schemas" / "atom.rnc"
 ATOM = "{http://www.w3.org/2005/Atom}"
 FEED_KINDS = ("exchange", "authority", "platform")
@@ -85,7 +88,8 @@ def test_the_site_feed_lists_every_event_newest_first(built_site: Path) -> None:
     assert len(entries) == len(records("event"))
     published = [e.findtext(f"{ATOM}published") for e in entries]
     assert published == sorted(published, reverse=True)
-    ico = next(e for e in entries if e.findtext(f"{ATOM}id").endswith("/events/2017-09-04-ico-ban/"))
+    ico = next(e for e in entries if e.find(f"{ATOM}link").get("href").endswith("/events/2017-09-04-ico-ban/"))
+    assert ico.findtext(f"{ATOM}id") == permanent_id("events/2017-09-04-ico-ban"), "ids do not depend on the domain"
     assert ico.findtext(f"{ATOM}published") == "2017-09-04T00:00:00+00:00"
 
 
@@ -94,7 +98,7 @@ def test_record_feeds_hold_the_events_that_name_them_and_are_linked(built_site: 
     for kind, field in (("exchange", "exchanges"), ("authority", "authorities"), ("platform", "platforms")):
         for record in records(kind):
             path = built_site / "feeds" / kind / f"{record['id']}.atom"
-            ids = {e.findtext(f"{ATOM}id").rstrip("/").rsplit("/", 1)[1]
+            ids = {e.find(f"{ATOM}link").get("href").rstrip("/").rsplit("/", 1)[1]
                    for e in etree.parse(str(path)).findall(f"{ATOM}entry")}
             assert ids == {e["id"] for e in events if record["id"] in e.get(field, [])}, path
             page = BeautifulSoup((built_site / KINDS[kind].folder / record["id"] / "index.html").read_text("utf-8"),
@@ -110,14 +114,15 @@ def test_json_downloads_hold_every_record_and_match_their_schema(built_site: Pat
         jsonschema.validate(data, schema)
         source = records(kind.name)
         assert sorted(r["id"] for r in data) == sorted(r["id"] for r in source)
+        dated = 0
         for got in data:
             want = next(r for r in source if r["id"] == got["id"])
             assert got["summary"] == want["summary"]
             assert got["url"] == f"{PLACEHOLDER_SITE_URL}{kind.folder}/{got['id']}/"
-            if HAS_HISTORY:
-                assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", got["last_changed"]), got
-            else:
-                assert got["last_changed"] is None
+            # A record not committed yet has no date either.
+            assert got["last_changed"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", got["last_changed"]), got
+            dated += got["last_changed"] is not None
+        assert bool(dated) == HAS_HISTORY, "dates exactly when there is history to take them from"
     events = json.loads((built_site / "data" / "events.json").read_text("utf-8"))
     ico = next(e for e in events if e["id"] == "2017-09-04-ico-ban")
     assert ico["date"] == "2017-09-04" and "pboc" in ico["authorities"]
@@ -204,3 +209,13 @@ def test_feeds_hold_the_newest_events_up_to_the_limit(tmp_path: Path) -> None:
     assert len(published) == FEED_LIMIT
     newest = sorted((str(r.values["date"].first_day()) for r in result.corpus.timeline), reverse=True)[:FEED_LIMIT]
     assert [p[:10] for p in published] == newest
+
+
+def test_on_this_day_has_a_small_file_for_every_day_of_the_year(built_site: Path) -> None:
+    folder = built_site / "data" / "on-this-day"
+    files = sorted(p.name for p in folder.glob("*.json"))
+    assert len(files) == 366 and files[0] == "01-01.json" and "02-29.json" in files
+    day = json.loads((folder / "09-04.json").read_text("utf-8"))
+    want = sorted(e["id"] for e in records("event") if str(e["date"]).endswith("-09-04"))
+    assert sorted(d["path"].split("/")[1] for d in day) == want and want
+    assert max(p.stat().st_size for p in folder.glob("*.json")) < 4096

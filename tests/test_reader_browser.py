@@ -67,6 +67,8 @@ def test_choosing_filters_updates_the_url_and_a_shared_link_reproduces_the_view(
     # Year headings with nothing left to show are hidden with their lists.
     visible_years = page.eval_on_selector_all("h2[id^='year-']:not([hidden])", "els => els.map(h => h.id)")
     assert visible_years == ["year-2018"]
+    toc = page.eval_on_selector_all(".md-sidebar--secondary li:not([hidden]) > .md-nav__link", "els => els.map(a => a.hash)")
+    assert toc == ["#year-2018"], "the table of contents lists only the years shown"
 
     other = browser.new_page()
     other.goto(page.url)
@@ -81,10 +83,11 @@ def test_choosing_filters_updates_the_url_and_a_shared_link_reproduces_the_view(
     assert len(shown(page)) == len(EVENTS)
 
 
-def test_an_unknown_filter_value_shows_everything(page: Page, site_url: str) -> None:
+def test_an_unknown_filter_value_shows_everything_and_says_so(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}timeline/?exchange=no-such-exchange")
     page.wait_for_selector("#timeline-filters:not([hidden])")
     assert len(shown(page)) == len(EVENTS)
+    assert "not applied: exchange “no-such-exchange”" in page.locator("#timeline-count").text_content()
 
 
 def test_without_javascript_the_timeline_is_the_full_list(browser: Browser, site_url: str) -> None:
@@ -103,10 +106,13 @@ def day_events(month: int, day: int) -> list[str]:
 def test_on_this_day_lists_the_events_of_today_in_earlier_years(page: Page, site_url: str) -> None:
     ico = next(e for e in EVENTS if e["id"] == "2017-09-04-ico-ban")
     page.clock.set_fixed_time(dt.datetime(2026, 9, 4, 10, 0))
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
     page.goto(site_url)
     page.wait_for_selector("#on-this-day:not([hidden])")
     titles = sorted(page.locator("#on-this-day li a").all_text_contents())
     assert titles == day_events(9, 4) and ico["title"] in titles
+    assert [u for u in fetched if "/data/" in u] == [f"{site_url}data/on-this-day/09-04.json"], "one small file"
     page.locator("#on-this-day li a", has_text=ico["title"]).click()
     page.wait_for_url("**/events/2017-09-04-ico-ban/")
 

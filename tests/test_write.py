@@ -15,16 +15,6 @@ def test_second_build_rewrites_nothing(tmp_path: Path) -> None:
     assert first.written and not second.written and second.unchanged == len(first.written)
 
 
-def test_editing_one_record_rewrites_only_pages_whose_bytes_change(tmp_path: Path) -> None:
-    data, out = tmp_path / "data", tmp_path / "out"
-    shutil.copytree(MINI, data)
-    build_fixture(data, out)
-    text = (data / "platforms.yaml").read_text("utf-8")
-    (data / "platforms.yaml").write_text(text.replace("Tencent's messaging app", "Tencent's chat app"), "utf-8")
-    written = build_fixture(data, out).written.written
-    assert written == ["platforms/wechat.md"]
-
-
 def test_stale_generated_files_are_removed_but_others_kept(tmp_path: Path) -> None:
     data, out = tmp_path / "data", tmp_path / "out"
     shutil.copytree(MINI, data)

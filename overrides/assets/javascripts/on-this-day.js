@@ -1,6 +1,7 @@
 /* "On this day" on the home page: events of today's month and day in earlier years.
- * Computed in the reader's browser from data/on-this-day.json, so the build never depends
- * on the day it runs. Titles are inserted as text, never as HTML. */
+ * Computed in the reader's browser from data/on-this-day/MM-DD.json (one small file per
+ * day), so the build never depends on the day it runs. Titles are inserted as text, never
+ * as HTML. */
 (function () {
   "use strict";
   var box = document.getElementById("on-this-day");
@@ -8,10 +9,9 @@
   var today = new Date();
   var key = String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
   var label = today.toLocaleDateString("en", { month: "long", day: "numeric" });
-  fetch(box.getAttribute("data-src"))
-    .then(function (response) { return response.ok ? response.json() : {}; })
-    .then(function (days) {
-      var events = days[key] || [];
+  fetch(box.getAttribute("data-src") + key + ".json")
+    .then(function (response) { return response.ok ? response.json() : []; })
+    .then(function (events) {
       var list = box.querySelector("ul");
       document.getElementById("on-this-day-date").textContent = events.length
         ? label + ", in earlier years:"

@@ -10,6 +10,8 @@
   var items = Array.prototype.slice.call(document.querySelectorAll("li[data-year]"));
   var count = document.getElementById("timeline-count");
 
+  var ignored = [];
+
   function fromUrl() {
     var params = new URLSearchParams(window.location.search);
     keys.forEach(function (key) {
@@ -17,6 +19,7 @@
       var wanted = params.get(key) || "";
       var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
       select.value = known ? wanted : "";
+      if (wanted && !known) ignored.push(key + " “" + wanted + "”");
     });
   }
 
@@ -45,22 +48,28 @@
       if (ok) shown += 1;
     });
     // A year heading and its list disappear when none of its events is shown.
+    // So do their entries in the table of contents.
     document.querySelectorAll("h2[id^='year-']").forEach(function (heading) {
       var list = heading.nextElementSibling;
       var any = list && list.querySelector("li[data-year]:not([hidden])");
       heading.hidden = !any;
       if (list) list.hidden = !any;
+      document.querySelectorAll(".md-nav__link[href='#" + heading.id + "']").forEach(function (link) {
+        link.parentElement.hidden = !any;
+      });
     });
-    count.textContent = shown === items.length
+    count.textContent = (shown === items.length
       ? "Showing all " + items.length + " events."
-      : "Showing " + shown + " of " + items.length + " events.";
+      : "Showing " + shown + " of " + items.length + " events.") +
+      (ignored.length ? " Not a known value, so not applied: " + ignored.join(", ") + "." : "");
   }
 
   form.hidden = false;
   fromUrl();
   apply();
-  form.addEventListener("change", function () { toUrl(); apply(); });
+  form.addEventListener("change", function () { ignored = []; toUrl(); apply(); });
   form.addEventListener("reset", function () {
+    ignored = [];
     window.setTimeout(function () { toUrl(); apply(); }, 0);
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
