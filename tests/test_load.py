@@ -226,6 +226,12 @@ def test_unclosed_quotes(tmp_path: Path) -> None:
     # An escaped \" does not close a double-quoted value either.
     _, diags = load(tmp_path, '- id: a\n  title: "say \\"hi\n  x: 1\n- id: "b"\n')
     assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    # A double quote inside single quotes does not close them.
+    _, diags = load(tmp_path, "- id: a\n  title: 'He said \"no\n  x: 1\n- id: 'b'\n  y: 2\n")
+    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    # Closing the quote is the fix even when another error further down remains.
+    _, diags = load(tmp_path, '- id: a\n  title: "one\n  x: 1\n  y: "two"\n  z: [1\n')
+    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
     # A value validly quoted over two lines is not blamed: the real error later on is reported.
     _, diags = load(tmp_path, '- id: a\n  title: "open\n    more"\n  x: [1\n')
     assert found(diags) == [("E102", (4, 6, 4, 7), "this flow sequence is never closed", "close the bracket")]

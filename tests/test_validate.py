@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,14 @@ def full(diags: Diagnostics) -> list[tuple]:
 def test_today_is_pinned_by_source_date_epoch(monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
     assert today() == dt.date(1970, 1, 2)
+    # In UTC whatever the local time zone: the same epoch gives the same day everywhere.
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert today() == dt.date(1970, 1, 2)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "not-a-number")
     assert today() == dt.date.today()
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
