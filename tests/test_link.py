@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Diagnostics, Span
-from generator.link import link, newest_first
+from generator.link import link, newest_first, slug
 from generator.records import PartialDate, Record, Ref
 from tests.conftest import MINI, build_fixture
 
@@ -70,6 +70,18 @@ def test_unknown_reference_hints(unknown: str, hint: str) -> None:
     link({"exchange": [OKX, HUOBI, rec("exchange", "ox", name="Ox")],
           "event": [rec("event", "e", (("exchange", unknown, "exchanges"),), date=PartialDate(2020, text="2020"))]}, diags)
     assert full(diags) == [("E301", (2, 5), f"unknown exchange '{unknown}' in 'exchanges'", hint)]
+
+
+def test_the_longest_name_inside_an_unknown_id_wins() -> None:
+    diags = Diagnostics()
+    link({"exchange": [OKX, HUOBI],
+          "event": [rec("event", "e", (("exchange", "zz-okx-huobi-qq", "exchanges"),))]}, diags)
+    assert [d.hint for d in diags.items] == ["did you mean 'huobi'?"]
+
+
+def test_names_compare_as_slugs() -> None:
+    assert slug("Ｏ.K.X — Global!") == "o-k-x-global"
+    assert slug("  火币 Huobi ") == "huobi" and slug("比特币") == ""
 
 
 def test_suggestions_without_a_name() -> None:

@@ -232,6 +232,13 @@ def test_unclosed_quotes(tmp_path: Path) -> None:
     # Closing the quote is the fix even when another error further down remains.
     _, diags = load(tmp_path, '- id: a\n  title: "one\n  x: 1\n  y: "two"\n  z: [1\n')
     assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    # The guess is tested on the quote's own line, not its neighbour.
+    _, diags = load(tmp_path, "- id: 'a'\n  title: \"open\n  x: 1\n- id: \"b\"\n")
+    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    # Closing it leaves an error on the same line: the guess is not proven, the parser's error stands.
+    _, diags = load(tmp_path, '- id: a\n  title: "one\n  x: "two" y\n')
+    assert found(diags) == [("E102", (3, 7, 3, 8), "did not find expected key (while parsing a block mapping)",
+                             "check the indentation: fields of one record line up under `id`")]
     # A value validly quoted over two lines is not blamed: the real error later on is reported.
     _, diags = load(tmp_path, '- id: a\n  title: "open\n    more"\n  x: [1\n')
     assert found(diags) == [("E102", (4, 6, 4, 7), "this flow sequence is never closed", "close the bracket")]

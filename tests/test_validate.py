@@ -167,6 +167,21 @@ def test_a_misspelt_required_field_is_one_error_not_two(tmp_path: Path) -> None:
     assert full(diags) == [("E202", (2, 3, 2, 7), "unknown field 'nmae' in this platform", "did you mean 'name'?")]
 
 
+def test_fields_after_a_misspelt_one_are_still_checked(tmp_path: Path) -> None:
+    _, _, diags = check(tmp_path, "- id: wechat\n  nmae: WeChat\n  owner: no\n")
+    assert [(d.code, d.message) for d in diags.sorted()] == [
+        ("E201", "missing required field 'summary'"), ("E209", "no sources given"),
+        ("E202", "unknown field 'nmae' in this platform"), ("W201", "'no' is unquoted: YAML 1.1 tools read it as a boolean")]
+
+
+def test_invalid_values_are_left_out_of_the_record(tmp_path: Path) -> None:
+    text = BASE.replace("https://example.org/a", "javascript:alert(1)") + "      archived: https://example.org/b\n"
+    text += "      language: EN\n      published: 2018-13\n  aliases: [OK, Bad\u200b]\n"
+    records, found, _ = check(tmp_path, text)
+    assert [c for c, _, _ in found] == ["E208", "E208", "E207", "E206", "E212"]
+    assert records[0].get("sources") == ({"title": "A", "publisher": "P"},) and records[0].get("aliases") == ("OK",)
+
+
 def test_unknown_field_suggests_only_fields_not_given(tmp_path: Path) -> None:
     _, _, diags = check(tmp_path, BASE + "  nam: x\n")
     assert full(diags) == [("E202", (8, 3, 8, 6), "unknown field 'nam' in this platform",
