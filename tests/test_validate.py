@@ -233,6 +233,9 @@ def test_sources_must_be_a_list_of_mappings(tmp_path: Path) -> None:
     _, _, diags = check(tmp_path, head + "  sources: [a]\n")
     assert full(diags) == [("E203", (4, 13, 4, 14), "'sources' must be a mapping of fields, found a single value",
                             "Where the facts come from: at least one source.")]
+    records, _, diags = check(tmp_path, head + "  sources: [a, {url: 'https://example.org/b', title: B, publisher: P}]\n")
+    assert [d.code for d in diags.items] == ["E203"]
+    assert records[0].get("sources") == ({"url": "https://example.org/b", "title": "B", "publisher": "P"},)
     _, _, diags = check(tmp_path, head + "  sources: []\n")
     assert full(diags) == [("E209", (4, 12, 4, 14), "no sources given", "add at least one source: url, title, publisher")]
 
