@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.diagnostics import Diagnostics
 from generator.load import Mapping, Scalar, Sequence, load_file
@@ -41,6 +42,7 @@ def test_bom_is_not_counted(tmp_path: Path) -> None:
     doc, diags = load(tmp_path, b"\xef\xbb\xbf- id: a\n")
     assert not diags.items
     assert doc.root.items[0].entries["id"].key_span.column == 3
+    assert doc.lines == ["- id: a", ""]  # the lines shown under carets do not start with it either
 
 
 def test_duplicate_key_points_at_the_second(tmp_path: Path) -> None:
@@ -129,6 +131,8 @@ UTF8_HINT = "re-save the file as UTF-8 in your editor"
     # A quarter of the bytes NUL is UTF-16 without a BOM; fewer is a NUL in a UTF-8 file.
     (b"- id:\x00a\x00", ("E101", (1, 1, 1, 2), "file looks like UTF-16 (every other byte is NUL); expected UTF-8", UTF16_HINT)),
     (b"- id: a\x00", ("E110", (1, 8, 1, 9), "control character U+0000 in the file", "delete it")),
+    (b"a\x00b\x00", ("E101", (1, 1, 1, 2), "file looks like UTF-16 (every other byte is NUL); expected UTF-8", UTF16_HINT)),
+    (b"- id:\x00ab\x00", ("E110", (1, 6, 1, 7), "control character U+0000 in the file", "delete it")),  # 2 NULs in 9 bytes
     (b"a\x00b", ("E110", (1, 2, 1, 3), "control character U+0000 in the file", "delete it")),  # too short to guess
     (b"\xff- id: a\n", ("E101", (1, 1, 1, 2), "byte 0xFF is not valid UTF-8; expected UTF-8", UTF8_HINT)),
     (b"a: 1\r\nb: 2\r\nc: \xff\n", ("E101", (3, 4, 3, 5), "byte 0xFF is not valid UTF-8; expected UTF-8", UTF8_HINT)),
@@ -301,3 +305,13 @@ def test_empty_file_and_comments_only(tmp_path: Path) -> None:
         assert doc.root is None
         assert found(diags) == [("E111", (1, 1, 1, 1), "file has no records",
                                  "write `[]` for a kind with no records, or start a record with `- id:`")]
+
+
+def test_a_parser_that_runs_out_of_stack_is_reported_not_raised(tmp_path: Path, monkeypatch) -> None:
+    def too_deep(*args, **kwargs):
+        raise RecursionError
+
+    monkeypatch.setattr(yaml, "compose", too_deep)
+    doc, diags = load(tmp_path, "- id: a\n")
+    assert doc.root is None
+    assert found(diags) == [("E102", (1, 1, 1, 1), "the YAML is nested too deeply to read", None)]

@@ -182,6 +182,12 @@ def test_invalid_values_are_left_out_of_the_record(tmp_path: Path) -> None:
     assert records[0].get("sources") == ({"title": "A", "publisher": "P"},) and records[0].get("aliases") == ("OK",)
 
 
+def test_invalid_text_and_provenance_are_left_out_of_the_record(tmp_path: Path) -> None:
+    records, found, _ = check(tmp_path, TERM + '  literal: "a\u200bb"\n  pinyin_source: javascript:alert(1)\n' + SOURCES, "term")
+    assert [c for c, _, _ in found] == ["E212", "E208"]
+    assert "literal" not in records[0].values and "pinyin_source" not in records[0].values
+
+
 def test_unknown_field_suggests_only_fields_not_given(tmp_path: Path) -> None:
     _, _, diags = check(tmp_path, BASE + "  nam: x\n")
     assert full(diags) == [("E202", (8, 3, 8, 6), "unknown field 'nam' in this platform",
