@@ -315,3 +315,4 @@ def test_a_parser_that_runs_out_of_stack_is_reported_not_raised(tmp_path: Path, 
     doc, diags = load(tmp_path, "- id: a\n")
     assert doc.root is None
     assert found(diags) == [("E102", (1, 1, 1, 1), "the YAML is nested too deeply to read", None)]
+    assert diags.items[0].span.file == doc.path
