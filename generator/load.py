@@ -156,7 +156,7 @@ def parse(text: str, doc: RawDocument, diags: Diagnostics) -> Node | None:
             diags.add("E102", Span(doc.path, line, col, line, col + 1), "quoted text is never closed on its line",
                       "add the closing quote (YAML read on into the following lines looking for it)")
         else:
-            report_yaml_error(exc, doc.path, diags)
+            report_yaml_error(exc, doc.path, diags, doc.lines)
         return None
     except (RecursionError, MemoryError):
         diags.add("E102", Span(doc.path, 1, 1, 1, 1), "the YAML is nested too deeply to read")
@@ -207,15 +207,17 @@ def closing_it_helps(lines: list[str], opened: tuple[int, int], error_line: int)
     return True
 
 
-def report_yaml_error(exc: yaml.MarkedYAMLError, name: str, diags: Diagnostics) -> None:
+def report_yaml_error(exc: yaml.MarkedYAMLError, name: str, diags: Diagnostics, lines: list[str]) -> None:
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark or exc.context_mark
     context = exc.context or ""
     code, hint = "E102", None
+    # libyaml does not name the character that "cannot start any token": look at the source.
+    at = lines[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(lines) else ""
     if "expected a single document" in problem + context:
         code, hint = "E109", "remove the `---` line and merge the documents into one list"
         problem = "a second YAML document starts here"
-    elif "tab" in problem or "'\\t'" in problem:
+    elif "tab" in problem or at == "\t":
         code, hint = "E103", "replace the tab with spaces"
     elif "quoted scalar" in context and exc.context_mark is not None:
         mark = exc.context_mark  # point at the quote that was opened, not at the end of the file

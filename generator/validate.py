@@ -300,7 +300,7 @@ def url_problem(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         return f"scheme '{parts.scheme or '(none)'}' is not http or https"
-    if parts.scheme not in ("http", "https"):
+    if url.split(":", 1)[0] not in ("http", "https"):  # urlsplit lowercases the scheme: look at the text
         return "write the scheme in lowercase"
     if not parts.hostname:
         return "it has no host"

@@ -33,6 +33,18 @@ def located(result: BuildResult, data: Path) -> list[str]:
     return sorted(out)
 
 
+def messages(result: BuildResult, data: Path) -> str:
+    """Diagnostics as a contributor reads them: `file:line:col-end_line:end_col CODE message`, then the hint."""
+    out = []
+    for d in result.diagnostics:
+        s = d.span
+        rel = Path(os.path.abspath(s.file)).relative_to(data.resolve()).as_posix()
+        out.append(f"{rel}:{s.line}:{s.column}-{s.end_line}:{s.end_column} {d.code} {d.message}")
+        if d.hint:
+            out.append(f"    hint: {d.hint}")
+    return "".join(line + "\n" for line in out)
+
+
 def overlay(case: Path, data: Path) -> None:
     """A case folder holds only the files it changes; the rest come from the fixture dataset."""
     shutil.copytree(MINI, data)

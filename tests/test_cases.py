@@ -3,7 +3,9 @@
 `invalid/<case>/expected.txt` lists every expected `file:line:col CODE`, exactly: a missing
 diagnostic and an extra one both fail. `valid/<case>/` must build with the warnings its
 expected.txt lists (often none) and, where it has `contains.txt`, write pages that contain
-each `path<TAB>text` line.
+each `path<TAB>text` line. Every case's `messages.txt` holds what the contributor reads, exactly:
+each diagnostic's full span, code, message and hint (refresh: `python -m tests.cases_refresh`,
+then review the diff).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES, PINNED_TODAY, build_fixture, located, overlay
+from tests.conftest import CASES, PINNED_TODAY, build_fixture, located, messages, overlay
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +42,7 @@ def test_invalid_case(case: Path, tmp_path: Path) -> None:
     before = {p.name: p.read_bytes() for p in data.iterdir()}
     result = build_fixture(data, out)
     assert located(result, data) == expected(case)
+    assert messages(result, data) == (case / "messages.txt").read_text("utf-8")
     assert result.errors, "an invalid case must produce at least one error"
     assert not out.exists(), "a build with errors must write nothing"
     assert {p.name: p.read_bytes() for p in data.iterdir()} == before, "data/ must never be modified"
@@ -52,6 +55,7 @@ def test_valid_case(case: Path, tmp_path: Path) -> None:
     result = build_fixture(data, out)
     assert not result.errors, located(result, data)
     assert located(result, data) == expected(case)
+    assert messages(result, data) == (case / "messages.txt").read_text("utf-8")
     contains = case / "contains.txt"
     if contains.exists():
         for line in contains.read_text("utf-8").splitlines():

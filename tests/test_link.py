@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.diagnostics import Diagnostics, Span
-from generator.link import link, newest_first
-from generator.records import PartialDate, Record
+from generator.link import link, newest_first, slug
+from generator.records import PartialDate, Record, Ref
 from tests.conftest import MINI, build_fixture
 
 SPAN = Span("x", 1, 1, 1, 1)
@@ -35,3 +37,96 @@ def test_alias_collision_after_normalisation() -> None:
     b = Record("exchange", "other", {"name": "Other", "aliases": ("ＯＫＸ",)}, SPAN)
     link({"exchange": [a, b]}, diags)
     assert [d.code for d in diags.items] == ["E303"]
+
+
+def rec(kind: str, rid: str, refs: tuple = (), **values) -> Record:
+    return Record(kind, rid, values, Span("x", 1, 1, 1, 1),
+                  tuple(Ref(k, i, f, Span("x", n, 5, n, 5 + len(i))) for n, (k, i, f) in enumerate(refs, 2)))
+
+
+def full(diags: Diagnostics) -> list[tuple]:
+    return [(d.code, (d.span.line, d.span.column), d.message, d.hint) for d in diags.sorted()]
+
+
+def test_undated_events_sort_last() -> None:
+    events = [Record("event", "z", {}, SPAN), event("b", "0001"), event("a", "2018")]
+    assert [e.id for e in newest_first(events)] == ["a", "b", "z"]
+
+
+OKX = rec("exchange", "okex", name="OKX!", aliases=("OKEx", "Ouyi Exchange"))
+HUOBI = rec("exchange", "huobi", name="Huobi", aliases=("HTX",))
+
+
+@pytest.mark.parametrize("unknown, hint", [
+    ("okx", "did you mean 'okex' (OKX!)?"),  # the name, slugged without its trailing '!'
+    ("okexx", "did you mean 'okex'?"),  # the id itself
+    ("htx-global", "did you mean 'huobi' (Huobi)?"),  # an alias inside the id
+    ("ouyi-exchange-htx", "did you mean 'okex' (OKX!)?"),  # the longest name inside the id wins
+    ("xyz", "add a record to data/exchanges.yaml first"),
+    ("ox-zz", "add a record to data/exchanges.yaml first"),  # names shorter than 3 letters are not looked for
+])
+def test_unknown_reference_hints(unknown: str, hint: str) -> None:
+    diags = Diagnostics()
+    link({"exchange": [OKX, HUOBI, rec("exchange", "ox", name="Ox")],
+          "event": [rec("event", "e", (("exchange", unknown, "exchanges"),), date=PartialDate(2020, text="2020"))]}, diags)
+    assert full(diags) == [("E301", (2, 5), f"unknown exchange '{unknown}' in 'exchanges'", hint)]
+
+
+def test_the_longest_name_inside_an_unknown_id_wins() -> None:
+    diags = Diagnostics()
+    link({"exchange": [OKX, HUOBI],
+          "event": [rec("event", "e", (("exchange", "zz-okx-huobi-qq", "exchanges"),))]}, diags)
+    assert [d.hint for d in diags.items] == ["did you mean 'huobi'?"]
+
+
+def test_names_compare_as_slugs() -> None:
+    assert slug("Ｏ.K.X — Global!") == "o-k-x-global"
+    assert slug("  火币 Huobi ") == "huobi" and slug("比特币") == ""
+
+
+def test_suggestions_without_a_name() -> None:
+    diags = Diagnostics()
+    link({"term": [rec("term", "simu", term="私募"), rec("term", "t", (("term", "simuu", "related"),), term="x")]}, diags)
+    assert full(diags) == [("E301", (2, 5), "unknown term 'simuu' in 'related'", "did you mean 'simu'?")]
+
+
+def test_references_to_an_unreadable_kind_are_not_reported_but_others_are() -> None:
+    diags = Diagnostics()
+    refs = (("platform", "wechat", "platforms"), ("exchange", "nope", "exchanges"), ("event", "e", "related"))
+    link({"event": [rec("event", "e", refs)]}, diags, unreadable=frozenset({"platform"}))
+    assert full(diags) == [
+        ("E301", (3, 5), "unknown exchange 'nope' in 'exchanges'", "add a record to data/exchanges.yaml first"),
+        ("E302", (4, 5), "event 'e' lists itself in 'related'", "remove its own id"),
+    ]
+
+
+def test_backlinks_events_newest_first_then_others_by_kind_and_id() -> None:
+    diags = Diagnostics()
+    target = ("term", "simu", "terms")
+    corpus = link({
+        "term": [rec("term", "simu"), rec("term", "b", (("term", "simu", "related"),)),
+                 rec("term", "a", (("term", "simu", "related"), ("term", "simu", "related")))],
+        "exchange": [rec("exchange", "x", (("term", "simu", "terms"),))],
+        "event": [rec("event", "old", (target,), date=PartialDate(2017, text="2017")),
+                  rec("event", "new", (target,), date=PartialDate(2021, text="2021"))],
+    }, diags)
+    assert not diags.items
+    assert [(r.kind, r.id) for r in corpus.named_by(corpus.get("term", "simu"))] == [
+        ("event", "new"), ("event", "old"), ("exchange", "x"), ("term", "a"), ("term", "b")]
+    assert corpus.named_by(corpus.get("exchange", "x")) == []
+    assert [e.id for e in corpus.timeline] == ["new", "old"]
+
+
+def test_aliases_must_name_one_record() -> None:
+    diags = Diagnostics()
+    a = Record("authority", "pboc", {"name": "People's Bank of China", "name_zh": "中国人民银行", "aliases": ("PBoC", "央行")},
+               SPAN, spans={"aliases[1]": Span("x", 4, 20, 4, 22)})
+    b = Record("authority", "other", {"name": "Other", "aliases": ("Other", "pboc", " 中国人民银行 ", "央行")},
+               Span("x", 9, 3, 9, 4), spans={"aliases[3]": Span("x", 12, 30, 12, 32)})
+    link({"authority": [a, b]}, diags)
+    assert full(diags) == [
+        # Its own name is fine; another's alias (any case), name_zh (spaces aside) are not. No span: the record's.
+        ("E303", (9, 3), "alias ' 中国人民银行 ' of authority 'other' also names 'pboc'", "keep it on one record only"),
+        ("E303", (9, 3), "alias 'pboc' of authority 'other' also names 'pboc'", "keep it on one record only"),
+        ("E303", (12, 30), "alias '央行' of authority 'other' also names 'pboc'", "keep it on one record only"),
+    ]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
+
 from generator.diagnostics import Diagnostics
 from generator.load import Mapping, Scalar, Sequence, load_file
 
@@ -39,6 +42,7 @@ def test_bom_is_not_counted(tmp_path: Path) -> None:
     doc, diags = load(tmp_path, b"\xef\xbb\xbf- id: a\n")
     assert not diags.items
     assert doc.root.items[0].entries["id"].key_span.column == 3
+    assert doc.lines == ["- id: a", ""]  # the lines shown under carets do not start with it either
 
 
 def test_duplicate_key_points_at_the_second(tmp_path: Path) -> None:
@@ -71,3 +75,244 @@ def test_unclosed_quote_points_where_it_opened(tmp_path: Path) -> None:
 def test_utf16_is_named(tmp_path: Path) -> None:
     _, diags = load(tmp_path, "- id: a\n".encode("utf-16"))
     assert diags.items[0].code == "E101" and "UTF-16" in diags.items[0].message
+
+
+def found(diags: Diagnostics) -> list[tuple]:
+    """Everything a contributor reads: code, full span, message and hint."""
+    return [(d.code, (d.span.line, d.span.column, d.span.end_line, d.span.end_column), d.message, d.hint)
+            for d in diags.sorted()]
+
+
+def test_size_cap_message_and_a_file_at_the_cap_loads(tmp_path: Path) -> None:
+    text = "- id: a\n" * 150  # 1,200 bytes
+    _, diags = load(tmp_path, text, max_bytes=1000)
+    assert found(diags) == [("E108", (1, 1, 1, 1), "file is 1,200 bytes; the cap is 1,000 bytes", None)]
+    doc, diags = load(tmp_path, text, max_bytes=1200)
+    assert not diags.items and len(doc.root.items) == 150
+
+
+def test_default_cap_is_ten_mebibytes(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"[]" + b" " * (10 * 1024 * 1024 - 2))
+    diags = Diagnostics()
+    assert load_file(path, diags).root is not None and not diags.items
+    path.write_bytes(b"[]" + b" " * (10 * 1024 * 1024 - 1))
+    load_file(path, diags)
+    assert [d.message for d in diags.items] == ["file is 10,485,761 bytes; the cap is 10,485,760 bytes"]
+
+
+def test_missing_and_unreadable_files(tmp_path: Path) -> None:
+    diags = Diagnostics()
+    doc = load_file(tmp_path / "absent.yaml", diags)
+    load_file(tmp_path, diags)  # a folder where the file should be
+    assert doc.root is None and doc.lines == []
+    assert found(diags) == [
+        ("E100", (1, 1, 1, 1), "cannot read the file: Is a directory", None),
+        ("E100", (1, 1, 1, 1), "data file is missing", "create it with `[]` if the kind has no records yet"),
+    ]
+
+
+def test_path_is_shown_relative_to_the_working_directory(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    doc, diags = load(tmp_path / "sub", "- id: a\n  id: b\n")
+    assert doc.path == "sub/x.yaml" and diags.items[0].span.file == "sub/x.yaml"
+
+
+UTF16_HINT = "re-save it as UTF-8 in your editor"
+UTF8_HINT = "re-save the file as UTF-8 in your editor"
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"\xfe\xff\x00-\x00 ", ("E101", (1, 1, 1, 2), "file is UTF-16 (it starts with a UTF-16 byte order mark); expected UTF-8",
+                             UTF16_HINT)),
+    (b"\xff\xfe-\x00 \x00", ("E101", (1, 1, 1, 2), "file is UTF-16 (it starts with a UTF-16 byte order mark); expected UTF-8",
+                             UTF16_HINT)),
+    # A quarter of the bytes NUL is UTF-16 without a BOM; fewer is a NUL in a UTF-8 file.
+    (b"- id:\x00a\x00", ("E101", (1, 1, 1, 2), "file looks like UTF-16 (every other byte is NUL); expected UTF-8", UTF16_HINT)),
+    (b"- id: a\x00", ("E110", (1, 8, 1, 9), "control character U+0000 in the file", "delete it")),
+    (b"a\x00b\x00", ("E101", (1, 1, 1, 2), "file looks like UTF-16 (every other byte is NUL); expected UTF-8", UTF16_HINT)),
+    (b"- id:\x00ab\x00", ("E110", (1, 6, 1, 7), "control character U+0000 in the file", "delete it")),  # 2 NULs in 9 bytes
+    (b"a\x00b", ("E110", (1, 2, 1, 3), "control character U+0000 in the file", "delete it")),  # too short to guess
+    (b"\xff- id: a\n", ("E101", (1, 1, 1, 2), "byte 0xFF is not valid UTF-8; expected UTF-8", UTF8_HINT)),
+    (b"a: 1\r\nb: 2\r\nc: \xff\n", ("E101", (3, 4, 3, 5), "byte 0xFF is not valid UTF-8; expected UTF-8", UTF8_HINT)),
+    (b"a: 1\rb: \xe9t\xe9\n", ("E101", (2, 4, 2, 5), "byte 0xE9 is not valid UTF-8; expected UTF-8", UTF8_HINT)),
+    (b"- id: a\x00\n\xff", ("E101", (2, 1, 2, 2), "byte 0xFF is not valid UTF-8; it looks like UTF-16; expected UTF-8",
+                             UTF8_HINT)),
+    ("- id: a\n  name: 比特币\n".encode("gbk"),
+     ("E101", (2, 9, 2, 10), "byte 0xB1 is not valid UTF-8; it looks like GBK/GB2312, a legacy Chinese encoding; expected UTF-8",
+      UTF8_HINT)),
+])
+def test_encodings(tmp_path: Path, data: bytes, expected: tuple) -> None:
+    doc, diags = load(tmp_path, data)
+    assert found(diags) == [expected] and doc.root is None
+
+
+def test_only_a_nul_in_the_first_200_bytes_suggests_utf16(tmp_path: Path) -> None:
+    head = b"- id: a\n  name: " + b"x" * (200 - 16)
+    assert len(head) == 200
+    _, diags = load(tmp_path, head + b"\x00\xff\n")
+    assert [d.message for d in diags.items] == ["byte 0xFF is not valid UTF-8; expected UTF-8"]
+    _, diags = load(tmp_path, head[:-1] + b"\x00\xff\n")
+    assert [d.message for d in diags.items] == ["byte 0xFF is not valid UTF-8; it looks like UTF-16; expected UTF-8"]
+
+
+def test_control_characters_reported_once_per_line_and_nothing_parsed(tmp_path: Path) -> None:
+    doc, diags = load(tmp_path, "- id: a\x01b\x02\n  name: ok\n  x: \x7f\x1b\n")
+    assert found(diags) == [("E110", (1, 8, 1, 9), "control character U+0001 in the file", "delete it"),
+                            ("E110", (3, 6, 3, 7), "control character U+007F in the file", "delete it")]
+    assert doc.root is None and doc.lines[1] == "  name: ok"
+
+
+def test_tab_and_line_breaks_are_not_control_characters(tmp_path: Path) -> None:
+    doc, diags = load(tmp_path, "- id: a\r\n  name:\tb\r  summary: c\n")
+    assert not diags.items
+    assert doc.lines == ["- id: a", "  name:\tb", "  summary: c", ""]
+    # YAML breaks lines at NEL and LINE SEPARATOR too: the lines kept for carets must agree.
+    doc, _ = load(tmp_path, '- id: a\n  summary: "c\u2028d"\n  name: e\x85f\n')
+    assert doc.lines == ["- id: a", '  summary: "c', 'd"', "  name: e", "f", ""]
+
+
+def test_quoted_and_plain_values(tmp_path: Path) -> None:
+    doc, _ = load(tmp_path, "- id: a\n  x: no\n  y: \"no\"\n  z: 'no'\n")
+    entries = doc.root.items[0].entries
+    assert [(entries[k].value.value, entries[k].value.plain) for k in "xyz"] == [("no", True), ("no", False), ("no", False)]
+
+
+def test_spans_of_keys_values_and_collections(tmp_path: Path) -> None:
+    doc, _ = load(tmp_path, "- id: a\n  aliases: [b, cc]\n")
+    record = doc.root.items[0]
+    aliases = record.entries["aliases"]
+    s = aliases.key_span
+    assert (s.line, s.column, s.end_line, s.end_column) == (2, 3, 2, 10)
+    s = aliases.value.span
+    assert (s.line, s.column, s.end_line, s.end_column) == (2, 12, 2, 19)
+    s = aliases.value.items[1].span
+    assert (s.line, s.column, s.end_line, s.end_column) == (2, 16, 2, 18)
+    s = doc.root.span
+    assert (s.line, s.column, s.end_line, s.end_column) == (1, 1, 3, 1)
+
+
+TAB = "replace the tab with spaces"
+
+
+def test_yaml_errors_with_their_hints(tmp_path: Path) -> None:
+    cases = {
+        '- id: a\n  aliases: [a, "b\n': ("E102", (2, 16, 2, 17), "quoted text is never closed", "add the closing quote"),
+        "- id: a\n  name: b\n bad: c\n": ("E102", (3, 2, 3, 3),
+                                          "did not find expected '-' indicator (while parsing a block collection)",
+                                          "check the indentation: fields of one record line up under `id`"),
+        "- id: a\n  name: b\n  - c\n": ("E102", (3, 3, 3, 4), "did not find expected key (while parsing a block mapping)",
+                                        "check the indentation: fields of one record line up under `id`"),
+        "- id: a\n  name: b: c\n": ("E102", (2, 10, 2, 11), "mapping values are not allowed in this context",
+                                    "a value containing ': ' must be quoted, or the indentation is off"),
+        "- id: a\n---\n- id: b\n": ("E109", (2, 1, 2, 2), "a second YAML document starts here",
+                                    "remove the `---` line and merge the documents into one list"),
+        "- id: a\n  \tname: b\n": ("E103", (2, 3, 2, 4), "found a tab character that violates indentation", TAB),
+        # libyaml does not name the character here, but it is a tab: E103 all the same.
+        "- id: a\n  x:\n\t- b\n": ("E103", (3, 1, 3, 2), "found character that cannot start any token", TAB),
+        "- id: a\n  name: @b\n": ("E102", (2, 9, 2, 10),
+                                  "found character that cannot start any token (while scanning for the next token)", None),
+    }
+    for text, expected in cases.items():
+        _, diags = load(tmp_path, text)
+        assert found(diags) == [expected], text
+
+
+def test_unclosed_quotes(tmp_path: Path) -> None:
+    never = "quoted text is never closed on its line"
+    hint = "add the closing quote (YAML read on into the following lines looking for it)"
+    # An escaped '' does not close a single-quoted value; a quote at the end of the file is found too.
+    _, diags = load(tmp_path, "- id: a\n  title: 'it''s open\n  x: 1\n- id: 'b'\n  y: 2\n")
+    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    _, diags = load(tmp_path, '- id: a\n  title: "open')
+    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    # An escaped \" does not close a double-quoted value either.
+    _, diags = load(tmp_path, '- id: a\n  title: "say \\"hi\n  x: 1\n- id: "b"\n')
+    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    # A double quote inside single quotes does not close them.
+    _, diags = load(tmp_path, "- id: a\n  title: 'He said \"no\n  x: 1\n- id: 'b'\n  y: 2\n")
+    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    # Closing the quote is the fix even when another error further down remains.
+    _, diags = load(tmp_path, '- id: a\n  title: "one\n  x: 1\n  y: "two"\n  z: [1\n')
+    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    # The guess is tested on the quote's own line, not its neighbour.
+    _, diags = load(tmp_path, "- id: 'a'\n  title: \"open\n  x: 1\n- id: \"b\"\n")
+    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    # Closing it leaves an error on the same line: the guess is not proven, the parser's error stands.
+    _, diags = load(tmp_path, '- id: a\n  title: "one\n  x: "two" y\n')
+    assert found(diags) == [("E102", (3, 7, 3, 8), "did not find expected key (while parsing a block mapping)",
+                             "check the indentation: fields of one record line up under `id`")]
+    # A value validly quoted over two lines is not blamed: the real error later on is reported.
+    _, diags = load(tmp_path, '- id: a\n  title: "open\n    more"\n  x: [1\n')
+    assert found(diags) == [("E102", (4, 6, 4, 7), "this flow sequence is never closed", "close the bracket")]
+    # Closed quotes before an unrelated error are not blamed.
+    _, diags = load(tmp_path, "- id: 'a'\n  title: \"b\"\n  x: [1\n")
+    assert found(diags) == [("E102", (3, 6, 3, 7), "this flow sequence is never closed", "close the bracket")]
+
+
+def test_anchors_aliases_and_tags_are_reported_where_written(tmp_path: Path) -> None:
+    doc, diags = load(tmp_path, "- &r\n  id: &x a\n  name: *x\n  aliases: !!seq [b]\n  owner: !!str c\n")
+    assert found(diags) == [
+        ("E105", (1, 3, 1, 4), "anchor '&r' is not allowed", "remove it; write values out in full"),
+        ("E105", (2, 7, 2, 8), "anchor '&x' is not allowed", "remove it; write values out in full"),
+        ("E105", (3, 9, 3, 10), "alias '*x' reuses another value", "write the value out in full"),
+        ("E106", (4, 12, 4, 13), "tag 'tag:yaml.org,2002:seq' is not allowed", "remove the tag; values are plain text"),
+        ("E106", (5, 10, 5, 11), "tag 'tag:yaml.org,2002:str' is not allowed", "remove the tag; values are plain text"),
+    ]
+    record = doc.root.items[0]
+    assert "name" not in record.entries  # the alias is not expanded into a second copy
+    assert record.entries["owner"].value.value == "c"
+
+
+def test_markup_characters_inside_text_are_not_anchors_or_tags(tmp_path: Path) -> None:
+    doc, diags = load(tmp_path, "- id: a\n  title: Tom &Jerry *x !y, [&z]\n")
+    assert not diags.items
+    assert doc.root.items[0].entries["title"].value.value == "Tom &Jerry *x !y, [&z]"
+
+
+def test_merge_key_only_when_plain(tmp_path: Path) -> None:
+    doc, diags = load(tmp_path, "- id: a\n  <<: {name: b}\n  \"<<\": c\n")
+    assert found(diags) == [("E107", (2, 3, 2, 5), "merge key `<<` is not allowed", "write every field out")]
+    assert list(doc.root.items[0].entries) == ["id", "<<"]
+
+
+def test_complex_key(tmp_path: Path) -> None:
+    doc, diags = load(tmp_path, "- id: a\n  ? [b]\n  : c\n  name: d\n")
+    assert found(diags) == [("E113", (2, 5, 2, 8), "a key must be a plain name, not a list or mapping", None)]
+    assert list(doc.root.items[0].entries) == ["id", "name"]
+
+
+def test_every_later_duplicate_key_is_reported_and_the_first_kept(tmp_path: Path) -> None:
+    doc, diags = load(tmp_path, "- id: a\n  name: b\n  name: c\n  name: d\n")
+    assert found(diags) == [("E104", (3, 3, 3, 7), "duplicate key 'name'", "first given at line 2; keep one"),
+                            ("E104", (4, 3, 4, 7), "duplicate key 'name'", "first given at line 2; keep one")]
+    assert doc.root.items[0].entries["name"].value.value == "b"
+
+
+@pytest.mark.parametrize("depth, too_deep", [(30, False), (31, True)])
+def test_nesting_limit(tmp_path: Path, depth: int, too_deep: bool) -> None:
+    doc, diags = load(tmp_path, "- id: a\n  x: " + "[" * depth + "b" + "]" * depth + "\n  name: c\n")
+    end = 6 + 2 * depth + 1
+    expected = [("E112", (2, 6, 2, end), "nested more than 32 levels deep", "a field holds text, a list or a mapping of text")]
+    assert found(diags) == (expected if too_deep else [])
+    assert ("x" in doc.root.items[0].entries) is not too_deep and "name" in doc.root.items[0].entries
+
+
+def test_empty_file_and_comments_only(tmp_path: Path) -> None:
+    for text in ("", "# nothing\n"):
+        doc, diags = load(tmp_path, text)
+        assert doc.root is None
+        assert found(diags) == [("E111", (1, 1, 1, 1), "file has no records",
+                                 "write `[]` for a kind with no records, or start a record with `- id:`")]
+
+
+def test_a_parser_that_runs_out_of_stack_is_reported_not_raised(tmp_path: Path, monkeypatch) -> None:
+    def too_deep(*args, **kwargs):
+        raise RecursionError
+
+    monkeypatch.setattr(yaml, "compose", too_deep)
+    doc, diags = load(tmp_path, "- id: a\n")
+    assert doc.root is None
+    assert found(diags) == [("E102", (1, 1, 1, 1), "the YAML is nested too deeply to read", None)]
+    assert diags.items[0].span.file == doc.path
