@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
+from functools import partial
 
 from feedgen.feed import FeedGenerator
 
@@ -82,14 +84,15 @@ def feed(events: list[Record], site_url: str, changed: dict[tuple[str, str], str
     return fg.atom_str(pretty=True).decode("utf-8")
 
 
-def feeds(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, str]:
-    """{path: Atom text} for the site-wide feed and one feed per exchange, authority and platform."""
+def feeds(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, Callable[[], str]]:
+    """{path: a function making its Atom text} for the site-wide feed and one feed per
+    exchange, authority and platform (made when written, see render.Page)."""
     newest_day = corpus.timeline[0].values["date"].first_day().isoformat() if corpus.timeline else "2013-01-01"
-    files = {feed_path(): feed(corpus.timeline, site_url, changed, f"{SITE_TITLE}: all events", feed_path())}
+    files = {feed_path(): partial(feed, corpus.timeline, site_url, changed, f"{SITE_TITLE}: all events", feed_path())}
     for kind in FEED_KINDS:
         for record in corpus.records[kind].values():
             events = [e for e in corpus.named_by(record) if e.kind == "event"]
             title = f"{SITE_TITLE}: events naming {record.values['name']} ({kind})"
             quiet = changed.get((kind, record.id)) or newest_day
-            files[feed_path(record)] = feed(events, site_url, changed, title, feed_path(record), record, quiet)
+            files[feed_path(record)] = partial(feed, events, site_url, changed, title, feed_path(record), record, quiet)
     return files

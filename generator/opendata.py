@@ -12,6 +12,8 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import icalendar
@@ -138,13 +140,14 @@ def events_ics(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str
     return cal.to_ical().decode("utf-8")
 
 
-def downloads(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, str]:
-    """Every file under data/ of the site: {path relative to the output folder: text}."""
-    files: dict[str, str] = {}
+def downloads(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, Callable[[], str]]:
+    """Every file under data/ of the site: {path relative to the output folder: a function
+    that makes its text}, called when the file is written (large files are not held at once)."""
+    files: dict[str, Callable[[], str]] = {}
     for kind in KINDS.values():
         records = corpus.timeline if kind.name == "event" else sorted(corpus.records[kind.name].values(), key=lambda r: r.id)
-        files[f"data/{kind.plural}.json"] = kind_json(records, site_url, changed)
-        files[f"data/{kind.plural}.csv"] = kind_csv(kind, records, site_url, changed)
-        files[f"data/schema/{kind.plural}.json"] = kind_schema_text(kind)
-    files["data/events.ics"] = events_ics(corpus, site_url, changed)
+        files[f"data/{kind.plural}.json"] = partial(kind_json, records, site_url, changed)
+        files[f"data/{kind.plural}.csv"] = partial(kind_csv, kind, records, site_url, changed)
+        files[f"data/schema/{kind.plural}.json"] = partial(kind_schema_text, kind)
+    files["data/events.ics"] = partial(events_ics, corpus, site_url, changed)
     return files

@@ -83,6 +83,7 @@ def build(options: BuildOptions = BuildOptions()) -> BuildResult:
     with phase("link"):
         unreadable = frozenset(kind for kind, doc in docs.items() if not isinstance(doc.root, Sequence))
         result.corpus = link(records, diags, unreadable)
+        del docs, records  # the YAML node trees: render needs only the corpus (and lines, kept above)
         if options.write and not diags.errors:
             result.changed = changed_dates(result.corpus.records, options.data_dir)
 
@@ -90,12 +91,15 @@ def build(options: BuildOptions = BuildOptions()) -> BuildResult:
         result.diagnostics = diags.sorted()
         return result
 
+    clock = [0.0]  # time spent making lazy pages while they are written: render's, not write's
     with phase("render"):
-        result.pages = render(result.corpus, options.site_url, result.changed)
+        result.pages = render(result.corpus, options.site_url, result.changed, clock)
     with phase("write"):
         try:
             result.written = write(result.pages, options.out_dir, diags)
         except OSError as exc:
             diags.add("E402", Span(str(exc.filename or options.out_dir), 1, 1, 1, 1), f"cannot write: {exc.strerror}")
+    result.timings["render"] = result.timings.get("render", 0.0) + clock[0]
+    result.timings["write"] = result.timings.get("write", 0.0) - clock[0]
     result.diagnostics = diags.sorted()
     return result

@@ -13,8 +13,9 @@ import functools
 import json
 import posixpath
 import re
+import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -39,10 +40,36 @@ MISSING = Markup("*not found in the sources*")
 LATEST_ON_HOME = 10
 
 
-@dataclass(frozen=True)
 class Page:
-    path: str  # relative to the output folder, POSIX separators
-    text: str
+    """A generated file: its path (relative to the output folder, POSIX separators) and its
+    text. Record pages, downloads and feeds are made when their text is asked for (when the
+    writer writes them), so a build holds one page's text at a time, not the whole site
+    (10,000 events: hundreds of MB). Only valid, linked data reaches render, so making a
+    page cannot fail on the data; the time it takes is added to ``clock`` (render's share)."""
+
+    __slots__ = ("path", "_text", "_make", "_clock")
+
+    def __init__(self, path: str, text: str | None = None, make: Callable[[], str] | None = None,
+                 clock: list[float] | None = None) -> None:
+        self.path, self._text, self._make, self._clock = path, text, make, clock
+
+    @property
+    def text(self) -> str:
+        if self._text is not None:
+            return self._text
+        start = time.perf_counter()
+        text = self._make()  # type: ignore[misc]
+        if self._clock is not None:
+            self._clock[0] += time.perf_counter() - start
+        return text if text.endswith("\n") else text + "\n"
+
+    def with_newline(self) -> Page:
+        if self._text is not None and not self._text.endswith("\n"):
+            self._text += "\n"
+        return self
+
+    def __repr__(self) -> str:
+        return f"Page({self.path!r})"
 
 
 def environment() -> jinja2.Environment:
@@ -328,19 +355,23 @@ def on_this_day(corpus: Corpus) -> dict[str, str]:
             for d in every_day}
 
 
-def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -> list[Page]:
-    """Every generated page and file, sorted by path."""
+def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None,
+           clock: list[float] | None = None) -> list[Page]:
+    """Every generated page and file, sorted by path; record pages, downloads and feeds are
+    made lazily (see Page), their time added to ``clock``."""
     env = environment()
     changed = changed or {}
     pages: list[Page] = []
 
     def emit(path: str, template: str, **context: Any) -> None:
-        text = env.get_template(template).render(**context)
-        pages.append(Page(path, text if text.endswith("\n") else text + "\n"))
+        pages.append(Page(path, env.get_template(template).render(**context)).with_newline())
+
+    def record_page(record: Record) -> str:
+        return env.get_template(f"{record.kind}.md.j2").render(**record_context(record, corpus, site_url, changed))
 
     for kind, records in corpus.records.items():
         for record in records.values():
-            emit(page_path(record), f"{kind}.md.j2", **record_context(record, corpus, site_url, changed))
+            pages.append(Page(page_path(record), make=functools.partial(record_page, record), clock=clock))
         if kind != "event":
             emit(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2", rows=section_rows(kind, corpus),
                  kind=KINDS[kind])
@@ -361,7 +392,7 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
          last=corpus.timeline[0].values["date"].year if corpus.timeline else None,
          timeline=home.page("timeline/index.md", "full timeline"), data=home.page("data/index.md", "download the data"),
          feed=home.page(feed_path(), "Atom feed"))
-    files = downloads(corpus, site_url, changed)
+    files: dict[str, str | Callable[[], str]] = dict(downloads(corpus, site_url, changed))
     files.update(feeds(corpus, site_url, changed))
     files.update(on_this_day(corpus))
     data_links = Links("data/index.md")
@@ -373,7 +404,8 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
          feed_count=sum(1 for p in files if p.startswith("feeds/")), site_url=site_url,
          feed_limit=FEED_LIMIT, event_count=len(corpus.timeline),
          example_feed=next((data_links.page(feed_path(r), feed_path(r)) for r in corpus.records["exchange"].values()), ""))
-    pages.extend(Page(path, text) for path, text in files.items())
+    pages.extend(Page(path, text) if isinstance(text, str) else Page(path, make=text, clock=clock)
+                 for path, text in files.items())
     pages.append(Page("contributing.md", contributing(env, standalone=False)))
     return sorted(pages, key=lambda p: p.path)
 

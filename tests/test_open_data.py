@@ -204,7 +204,7 @@ def test_feeds_hold_the_newest_events_up_to_the_limit(tmp_path: Path) -> None:
 
     result = build(BuildOptions(data_dir=write_corpus(tmp_path / "data", FEED_LIMIT + 30), write=False))
     assert not result.errors
-    doc = etree.fromstring(feeds(result.corpus, PLACEHOLDER_SITE_URL, {})["feeds/events.atom"].encode("utf-8"))
+    doc = etree.fromstring(feeds(result.corpus, PLACEHOLDER_SITE_URL, {})["feeds/events.atom"]().encode("utf-8"))
     published = [e.findtext(f"{ATOM}published") for e in doc.findall(f"{ATOM}entry")]
     assert len(published) == FEED_LIMIT
     newest = sorted((str(r.values["date"].first_day()) for r in result.corpus.timeline), reverse=True)[:FEED_LIMIT]
