@@ -24,7 +24,6 @@ LINE_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 MAX_DEPTH = 32
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
-_MERGE = "tag:yaml.org,2002:merge"
 
 
 @dataclass
@@ -147,7 +146,7 @@ def find_control_chars(doc: RawDocument, diags: Diagnostics) -> bool:
 
 def parse(text: str, doc: RawDocument, diags: Diagnostics) -> Node | None:
     try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = _EventConverter(doc.path, diags).document(yaml.parse(text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as exc:
         error_line = exc.problem_mark.line if exc.problem_mark else len(doc.lines)
         opened = unclosed_quote_before(doc.lines, error_line)
@@ -161,12 +160,12 @@ def parse(text: str, doc: RawDocument, diags: Diagnostics) -> Node | None:
     except (RecursionError, MemoryError):
         diags.add("E102", Span(doc.path, 1, 1, 1, 1), "the YAML is nested too deeply to read")
         return None
-    if node is None:
+    if root is _EMPTY:
         diags.add("E111", Span(doc.path, 1, 1, 1, 1), "file has no records",
                   "write `[]` for a kind with no records, or start a record with `- id:`")
         return None
     refuse_anchors_and_tags(text, doc.path, diags)
-    return _Converter(doc.path, diags).convert(node, 0)
+    return root
 
 
 OPENING_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"][^:#]*:\s+)?(?P<q>[\"'])")
@@ -235,63 +234,130 @@ def report_yaml_error(exc: yaml.MarkedYAMLError, name: str, diags: Diagnostics, 
     diags.add(code, Span(name, line, col, line, col + 1), message, hint)
 
 
-def span_of(node: yaml.Node, name: str) -> Span:
-    s, e = node.start_mark, node.end_mark
-    return Span(name, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+_EMPTY = Scalar("", Span("", 1, 1, 1, 1), plain=True)  # a stream with no document
 
 
-class _TooDeep(Exception):
-    pass
+def event_span(start: yaml.Mark, end: yaml.Mark, name: str) -> Span:
+    return Span(name, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
-class _Converter:
-    """Turns a composed node tree into ours. Anchors, aliases and tags were reported by
-    `refuse_anchors_and_tags`; here a node reached twice (through an alias) is skipped, so an
-    alias bomb is never expanded."""
+class _EventConverter:
+    """Builds our node tree straight from libyaml's parser events, as the composer would
+    (same spans, same errors), without first building PyYAML's node tree: at 10,000 events
+    that tree alone took some 260 MB. An alias is never expanded (its value is dropped, and
+    reported by `refuse_anchors_and_tags`), so an alias bomb costs nothing."""
 
     def __init__(self, name: str, diags: Diagnostics) -> None:
-        self.name, self.diags, self.seen = name, diags, set()
+        self.name, self.diags = name, diags
+        self.anchors: dict[str, yaml.Mark] = {}
+        self.too_deep = False
 
-    def convert(self, node: yaml.Node, depth: int) -> Node | None:
-        span = span_of(node, self.name)
-        if id(node) in self.seen:
+    def document(self, events) -> Node | None:
+        events = iter(events)
+        next(events)  # StreamStart
+        event = next(events)
+        if isinstance(event, yaml.StreamEndEvent):
+            return _EMPTY
+        doc_start = event.start_mark  # DocumentStart
+        root = self.convert(next(events), events, 0)
+        next(events)  # DocumentEnd
+        event = next(events)
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", doc_start,
+                                              "but found another document", event.start_mark)
+        return root
+
+    def anchor(self, event) -> None:
+        """Anchors are checked as the composer checks them (duplicates, undefined aliases)."""
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise yaml.composer.ComposerError(None, None, "found undefined alias", event.start_mark)
+            return
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            return
+        if anchor in self.anchors:
+            raise yaml.composer.ComposerError("found duplicate anchor; first occurrence", self.anchors[anchor],
+                                              "second occurrence", event.start_mark)
+        self.anchors[anchor] = event.start_mark
+
+    def skip(self, event, events) -> yaml.Mark:
+        """Read past a value without converting it (nothing inside is reported); its end mark."""
+        self.anchor(event)
+        if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            return event.end_mark
+        open_collections = 1
+        for inner in events:
+            if not isinstance(inner, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                self.anchor(inner)
+            if isinstance(inner, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                open_collections += 1
+            elif isinstance(inner, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                open_collections -= 1
+                if not open_collections:
+                    return inner.end_mark
+        raise AssertionError("unterminated collection")  # the parser raises before this
+
+    def convert(self, event, events, depth: int) -> Node | None:
+        if self.too_deep or depth > MAX_DEPTH:  # the rest of a too-deep field is read, not kept
+            self.too_deep = True
+            self.skip(event, events)
             return None
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH:
-            raise _TooDeep
-        if isinstance(node, yaml.ScalarNode):
-            return Scalar(node.value, span, plain=not node.style)  # libyaml gives '' for plain, PyYAML None
-        if depth == 2:  # the value of a record's field: report nesting that goes too deep here, once
-            try:
-                return self.collection(node, span, depth)
-            except _TooDeep:
-                self.diags.add("E112", span, f"nested more than {MAX_DEPTH} levels deep",
-                               "a field holds text, a list or a mapping of text")
-                return None
-        return self.collection(node, span, depth)
+        self.anchor(event)
+        if isinstance(event, yaml.AliasEvent):
+            return None
+        if isinstance(event, yaml.ScalarEvent):
+            return Scalar(event.value, event_span(event.start_mark, event.end_mark, self.name), plain=not event.style)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            for item in events:
+                if isinstance(item, yaml.SequenceEndEvent):
+                    break
+                converted = self.convert(item, events, depth + 1)
+                if converted is not None:
+                    items.append(converted)
+            node: Node = Sequence(items, event_span(event.start_mark, item.end_mark, self.name))
+        else:
+            node = self.mapping(event, events, depth)
+        if depth == 2 and self.too_deep:  # the value of a record's field: report nesting that goes too deep here, once
+            self.too_deep = False
+            self.diags.add("E112", node.span, f"nested more than {MAX_DEPTH} levels deep",
+                           "a field holds text, a list or a mapping of text")
+            return None
+        return node
 
-    def collection(self, node: yaml.Node, span: Span, depth: int) -> Node:
-        if isinstance(node, yaml.SequenceNode):
-            items = [self.convert(item, depth + 1) for item in node.value]
-            return Sequence([i for i in items if i is not None], span)
+    def mapping(self, start, events, depth: int) -> Node:
         entries: dict[str, Entry] = {}
-        for key, value in node.value:
-            key_span = span_of(key, self.name)
-            if not isinstance(key, yaml.ScalarNode):
+        for key in events:
+            if isinstance(key, yaml.MappingEndEvent):
+                return Mapping(entries, event_span(start.start_mark, key.end_mark, self.name))
+            if self.too_deep:
+                self.skip(key, events)
+                self.skip(next(events), events)
+                continue
+            if not isinstance(key, yaml.ScalarEvent):
+                key_span = event_span(key.start_mark, self.skip(key, events), self.name)
+                self.skip(next(events), events)
+                if isinstance(key, yaml.AliasEvent):
+                    continue  # reported by refuse_anchors_and_tags
                 self.diags.add("E113", key_span, "a key must be a plain name, not a list or mapping")
                 continue
-            if key.tag == _MERGE and not key.style:
+            self.anchor(key)
+            key_span = event_span(key.start_mark, key.end_mark, self.name)
+            if key.value == "<<" and not key.style and key.tag is None:
                 self.diags.add("E107", key_span, "merge key `<<` is not allowed", "write every field out")
+                self.skip(next(events), events)
                 continue
             if key.value in entries:
                 first = entries[key.value].key_span
                 self.diags.add("E104", key_span, f"duplicate key '{key.value}'",
                                f"first given at line {first.line}; keep one")
+                self.skip(next(events), events)
                 continue
-            converted = self.convert(value, depth + 1)
+            converted = self.convert(next(events), events, depth + 1)
             if converted is not None:
                 entries[key.value] = Entry(key_span, converted)
-        return Mapping(entries, span)
+        raise AssertionError("unterminated mapping")  # the parser raises before this
 
 
 # Anchors (&), aliases (*) and tags (!) can only start after a space, a bracket or a comma.

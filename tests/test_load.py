@@ -311,7 +311,7 @@ def test_a_parser_that_runs_out_of_stack_is_reported_not_raised(tmp_path: Path, 
     def too_deep(*args, **kwargs):
         raise RecursionError
 
-    monkeypatch.setattr(yaml, "compose", too_deep)
+    monkeypatch.setattr(yaml, "parse", too_deep)
     doc, diags = load(tmp_path, "- id: a\n")
     assert doc.root is None
     assert found(diags) == [("E102", (1, 1, 1, 1), "the YAML is nested too deeply to read", None)]
