@@ -331,10 +331,6 @@ class _EventConverter:
         for key in events:
             if isinstance(key, yaml.MappingEndEvent):
                 return Mapping(entries, event_span(start.start_mark, key.end_mark, self.name))
-            if self.too_deep:
-                self.skip(key, events)
-                self.skip(next(events), events)
-                continue
             if not isinstance(key, yaml.ScalarEvent):
                 key_span = event_span(key.start_mark, self.skip(key, events), self.name)
                 self.skip(next(events), events)
