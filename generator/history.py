@@ -67,7 +67,7 @@ def shallow_commits(folder: Path) -> set[str]:
         return set()
 
 
-def history_dir(data_dir: Path) -> Path | None:
+def history_dir() -> Path | None:
     """The folder whose git history dates the data: GENERATOR_HISTORY_DIR, else the data folder."""
     override = os.environ.get(HISTORY_ENV)
     return Path(override) if override else None
@@ -89,7 +89,7 @@ Changed = dict[tuple[str, str], str | None]  # (kind, id) → YYYY-MM-DD or None
 
 def changed_dates(records: dict[str, dict[str, Record]], data_dir: Path) -> Changed:
     """Last-changed date of every record: one `git blame` per data file."""
-    folder = history_dir(data_dir)
+    folder = history_dir()
     out: Changed = {}
     for kind, by_id in records.items():
         dates = line_dates(data_dir / KINDS[kind].file, folder) if by_id else {}

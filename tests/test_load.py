@@ -223,22 +223,20 @@ def test_unclosed_quotes(tmp_path: Path) -> None:
     never = "quoted text is never closed on its line"
     hint = "add the closing quote (YAML read on into the following lines looking for it)"
     # An escaped '' does not close a single-quoted value; a quote at the end of the file is found too.
-    _, diags = load(tmp_path, "- id: a\n  title: 'it''s open\n  x: 1\n- id: 'b'\n  y: 2\n")
-    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
-    _, diags = load(tmp_path, '- id: a\n  title: "open')
-    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
-    # An escaped \" does not close a double-quoted value either.
-    _, diags = load(tmp_path, '- id: a\n  title: "say \\"hi\n  x: 1\n- id: "b"\n')
-    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
-    # A double quote inside single quotes does not close them.
-    _, diags = load(tmp_path, "- id: a\n  title: 'He said \"no\n  x: 1\n- id: 'b'\n  y: 2\n")
-    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
-    # Closing the quote is the fix even when another error further down remains.
-    _, diags = load(tmp_path, '- id: a\n  title: "one\n  x: 1\n  y: "two"\n  z: [1\n')
-    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
-    # The guess is tested on the quote's own line, not its neighbour.
-    _, diags = load(tmp_path, "- id: 'a'\n  title: \"open\n  x: 1\n- id: \"b\"\n")
-    assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)]
+    for text in (
+        "- id: a\n  title: 'it''s open\n  x: 1\n- id: 'b'\n  y: 2\n",
+        '- id: a\n  title: "open',
+        # An escaped \" does not close a double-quoted value either.
+        '- id: a\n  title: "say \\"hi\n  x: 1\n- id: "b"\n',
+        # A double quote inside single quotes does not close them.
+        "- id: a\n  title: 'He said \"no\n  x: 1\n- id: 'b'\n  y: 2\n",
+        # Closing the quote is the fix even when another error further down remains.
+        '- id: a\n  title: "one\n  x: 1\n  y: "two"\n  z: [1\n',
+        # The guess is tested on the quote's own line, not its neighbour.
+        "- id: 'a'\n  title: \"open\n  x: 1\n- id: \"b\"\n",
+    ):
+        _, diags = load(tmp_path, text)
+        assert found(diags) == [("E102", (2, 10, 2, 11), never, hint)], text
     # Closing it leaves an error on the same line: the guess is not proven, the parser's error stands.
     _, diags = load(tmp_path, '- id: a\n  title: "one\n  x: "two" y\n')
     assert found(diags) == [("E102", (3, 7, 3, 8), "did not find expected key (while parsing a block mapping)",

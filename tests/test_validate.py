@@ -50,20 +50,8 @@ def test_dates(tmp_path: Path, value: str, ok: bool) -> None:
 
 def test_future_date_warns_unless_scheduled(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")  # 2025-11-25
-    event = """- id: e
-  date: 2030-01-01
-  title: T
-  type: statement
-  summary: S
-  authorities: []
-  exchanges: []
-  platforms: []
-  terms: []
-  sources:
-    - url: https://example.org/a
-      title: A
-      publisher: P
-"""
+    event = EVENT.replace("  date: 2020\n", "  date: 2030-01-01\n") + (
+        "  sources:\n    - url: https://example.org/a\n      title: A\n      publisher: P\n")
     _, found, _ = check(tmp_path, event, "event")
     assert found == [("W202", 2, 9)]
     _, found, _ = check(tmp_path, event + "  scheduled: true\n", "event")
