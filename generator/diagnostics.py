@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -16,9 +17,11 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Span:
-    """A 1-based range in a file; columns count Unicode code points, not bytes."""
+class Span(NamedTuple):
+    """A 1-based range in a file; columns count Unicode code points, not bytes.
+
+    A named tuple, not a frozen dataclass: the loader makes one per key and value (600,000
+    at 10,000 events), and a tuple is made several times faster."""
 
     file: str
     line: int

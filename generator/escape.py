@@ -10,6 +10,7 @@ except at the very start, handled below.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -20,6 +21,7 @@ from markupsafe import Markup
 # it as Chinese and browsers pick a Chinese font; Latin letters end a run.
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CHINESE_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9 ]*[{_CJK}])?")
+_WHITESPACE = re.compile(r"\s+")
 _ALWAYS = re.compile(r"([\\`*_{}\[\]()#|!])")
 _LINE_START = re.compile(r"^(\d+)\.|^([-+])")
 
@@ -30,7 +32,13 @@ def md(text: object) -> Markup:
         return text
     if isinstance(text, int | float) and not isinstance(text, bool):
         return Markup(text)  # numbers are ours (counts, boosts), never record text
-    folded = re.sub(r"\s+", " ", str(text))
+    return _md_text(str(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _md_text(text: str) -> Markup:
+    """md() of a string, cached: names, labels and publishers are printed on thousands of pages."""
+    folded = _WHITESPACE.sub(" ", text)
     escaped = _ALWAYS.sub(r"\\\1", folded)
     escaped = _LINE_START.sub(lambda m: (m.group(1) + "\\." if m.group(1) else "\\" + m.group(2)), escaped)
     return mark_chinese(html.escape(escaped, quote=False))

@@ -16,8 +16,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-import icalendar
-
 from .link import Corpus
 from .records import KINDS, Field, Kind, PartialDate, Record
 from .schema import download_schema
@@ -55,8 +53,10 @@ def record_json(record: Record, site_url: str, changed: str | None) -> dict[str,
 
 
 def kind_json(records: list[Record], site_url: str, changed: dict[tuple[str, str], str | None]) -> str:
-    rows = [record_json(r, site_url, changed.get((r.kind, r.id))) for r in records]
-    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    """A JSON array with one record per line: a diff shows which records changed, and each line
+    goes through the json module's C encoder (an indented dump goes through its Python one)."""
+    rows = (json.dumps(record_json(r, site_url, changed.get((r.kind, r.id))), ensure_ascii=False) for r in records)
+    return "[\n" + ",\n".join(rows) + "\n]\n"
 
 
 def csv_columns(kind: Kind) -> list[str]:
@@ -113,31 +113,63 @@ def kind_schema_text(kind: Kind) -> str:
     return json.dumps(download_schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
+def ics_text(value: str) -> str:
+    """An iCalendar TEXT value (RFC 5545 3.3.11), escaped in the order the icalendar library uses."""
+    return (value.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,")
+            .replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n"))
+
+
+def ics_fold(line: str, limit: int = 75) -> str:
+    """Fold a content line under ``limit`` octets, as the icalendar library does (RFC 5545 3.1):
+    never inside a UTF-8 character, and an escaping backslash stays with what it escapes."""
+    if line.isascii():  # one octet a character: cut by slices (at 10,000 events, 100,000 lines)
+        parts = []
+        while len(line) >= limit:
+            cut = limit - 2 if line[limit - 2] in "\\^" else limit - 1
+            parts.append(line[:cut])
+            line = line[cut:]
+        return "\r\n ".join([*parts, line])
+    lines: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if current and size + width >= limit:
+            carried = [current.pop()] if len(current) > 1 and current[-1] in "\\^" else []
+            lines.append("".join(current))
+            current, size = carried, sum(len(c.encode("utf-8")) for c in carried)
+        current.append(char)
+        size += width
+    lines.append("".join(current))
+    return "\r\n ".join(lines)
+
+
 def events_ics(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> str:
     """One all-day VEVENT per event. A month- or year-precise date starts on its first day and
-    says so in the description; DTSTAMP is the record's last change (or its date), never now."""
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//China Crypto Crackdown Tracker//events//EN")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", "China crypto crackdown: events")
+    says so in the description; DTSTAMP is the record's last change (or its date), never now.
+
+    Written by hand in the icalendar library's layout (its property order, escaping and
+    folding; the tests read the file back with it): its serializer took 2.4 s of a
+    2,000-event build, folding one character at a time; this takes under 0.1 s."""
+    out = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//China Crypto Crackdown Tracker//events//EN",
+           "X-WR-CALNAME:China crypto crackdown: events"]
     for event in reversed(corpus.timeline):  # oldest first, as calendars list them
         date: PartialDate = event.values["date"]
-        item = icalendar.Event()
-        # Calendars match entries by UID across imports: it must not change with the domain.
-        item.add("uid", f"{event.id}@china-crypto-crackdown-tracker")
-        item.add("summary", event.values["title"])
-        item.add("dtstart", date.first_day())
         end = event.get("end")
         last_day = end.first_day() if isinstance(end, PartialDate) else date.first_day()
-        item.add("dtend", last_day + dt.timedelta(days=1))
         stamp = changed.get(("event", event.id)) or date.first_day().isoformat()
-        item.add("dtstamp", dt.datetime.combine(dt.date.fromisoformat(stamp), dt.time(), dt.UTC))
         precision = {1: " The sources give only the year.", 2: " The sources give only the month."}.get(date.precision, "")
-        item.add("description", event.values["summary"] + precision)
-        item.add("url", page_url(site_url, event))
-        item.add("categories", [event.values["type"]])
-        cal.add_component(item)
-    return cal.to_ical().decode("utf-8")
+        out += ["BEGIN:VEVENT", f"SUMMARY:{ics_text(event.values['title'])}",
+                f"DTSTART;VALUE=DATE:{date.first_day():%Y%m%d}",
+                f"DTEND;VALUE=DATE:{last_day + dt.timedelta(days=1):%Y%m%d}",
+                f"DTSTAMP:{dt.date.fromisoformat(stamp):%Y%m%d}T000000Z",
+                # Calendars match entries by UID across imports: it must not change with the domain.
+                f"UID:{ics_text(event.id)}@china-crypto-crackdown-tracker",
+                f"CATEGORIES:{ics_text(event.values['type'])}",
+                f"DESCRIPTION:{ics_text(event.values['summary'] + precision)}",
+                f"URL:{page_url(site_url, event)}", "END:VEVENT"]
+    out.append("END:VCALENDAR")
+    return "".join(ics_fold(line) + "\r\n" for line in out)
 
 
 def downloads(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, Callable[[], str]]:

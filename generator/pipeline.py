@@ -7,6 +7,7 @@ bad record never leaves half a site (architecture decisions 1 and 2).
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Iterator
@@ -63,43 +64,82 @@ class BuildResult:
         return bool(self.errors or (strict and self.warnings))
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold off Python's cyclic garbage collector while records are read: they hold no
+    cycles, and its passes over the growing heap took half of load and validate at 10,000
+    events (8.7 s → 3.9 s without them)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def corpus_frozen() -> Iterator[None]:
+    """While pages are made, the collector's passes skip the corpus (gc.freeze), scanning only
+    the pages in the making; unfrozen after, so a long `mkdocs serve` frees old corpora."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def build(options: BuildOptions = BuildOptions()) -> BuildResult:
+    with collector_paused():
+        result, diags = read(options)
+    if diags.errors or (options.strict and diags.warnings) or not options.write:
+        result.diagnostics = diags.sorted()
+        return result
+    with corpus_frozen():
+        make_and_write(result, diags, options)
+    result.diagnostics = diags.sorted()
+    return result
+
+
+@contextmanager
+def timed(result: BuildResult, name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    result.timings[name] = time.perf_counter() - start
+
+
+def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
+    """Load, validate and link (and the last-changed dates): every problem is found here."""
     result = BuildResult()
     diags = Diagnostics()
 
-    @contextmanager
-    def phase(name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        yield
-        result.timings[name] = time.perf_counter() - start
-
-    with phase("load"):
+    with timed(result, "load"):
         docs: dict[str, RawDocument] = {
             kind.name: load_file(options.data_dir / kind.file, diags, options.max_file_bytes) for kind in KINDS.values()
         }
         result.lines = {doc.path: doc.lines for doc in docs.values()}
-    with phase("validate"):
+    with timed(result, "validate"):
         records = validate(docs, diags)
-    with phase("link"):
+    with timed(result, "link"):
         unreadable = frozenset(kind for kind, doc in docs.items() if not isinstance(doc.root, Sequence))
         result.corpus = link(records, diags, unreadable)
         del docs, records  # the YAML node trees: render needs only the corpus (and lines, kept above)
         if options.write and not diags.errors:
             result.changed = changed_dates(result.corpus.records, options.data_dir)
 
-    if diags.errors or (options.strict and diags.warnings) or not options.write:
-        result.diagnostics = diags.sorted()
-        return result
+    return result, diags
 
+
+def make_and_write(result: BuildResult, diags: Diagnostics, options: BuildOptions) -> None:
+    """Render and write a corpus without errors."""
+    assert result.corpus is not None
     clock = [0.0]  # time spent making lazy pages while they are written: render's, not write's
-    with phase("render"):
+    with timed(result, "render"):
         result.pages = render(result.corpus, options.site_url, result.changed, clock)
-    with phase("write"):
+    with timed(result, "write"):
         try:
             result.written = write(result.pages, options.out_dir, diags)
         except OSError as exc:
             diags.add("E402", Span(str(exc.filename or options.out_dir), 1, 1, 1, 1), f"cannot write: {exc.strerror}")
     result.timings["render"] = result.timings.get("render", 0.0) + clock[0]
     result.timings["write"] = result.timings.get("write", 0.0) - clock[0]
-    result.diagnostics = diags.sorted()
-    return result

@@ -32,7 +32,7 @@ from .link import Corpus
 from .opendata import downloads, page_url
 from .records import EVENT_TYPES, KINDS, Field, PartialDate, Record
 from .scaffold import EXAMPLES, template
-from .search import has_han, names, simplified, spellings
+from .search import dictionary_words, has_han, name_parts, names, segmentable_names, simplified, spellings
 
 TEMPLATES = Path(__file__).parent / "templates"
 SITE_TITLE = "China Crypto Crackdown Tracker"
@@ -81,6 +81,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat per page
     )
     env.globals.update(MISSING=MISSING, EVENT_TYPES=EVENT_TYPES)
     return env
@@ -210,9 +211,11 @@ def related(record: Record, corpus: Corpus, links: Links) -> dict[str, list[Mark
 
 def bibtex_escape(text: str) -> str:
     """Characters LaTeX treats as commands, escaped so a title prints as written."""
-    table = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
-             "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-    return "".join(table.get(c, c) for c in re.sub(r"\s+", " ", text))
+    return re.sub(r"\s+", " ", text).translate(BIBTEX_SPECIALS)
+
+
+BIBTEX_SPECIALS = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+                                 "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"})
 
 
 def citation(record: Record, site_url: str, changed: str | None) -> dict[str, Any]:
@@ -245,7 +248,8 @@ def is_traditional(text: str) -> bool:
     return simplified(text) != text
 
 
-def record_context(record: Record, corpus: Corpus, site_url: str = "", changed: Changed | None = None) -> dict[str, Any]:
+def record_context(record: Record, corpus: Corpus, site_url: str = "", changed: Changed | None = None,
+                   known: frozenset[str] | None = None) -> dict[str, Any]:
     path = page_path(record)
     links = Links(path)
     named_by = corpus.named_by(record)
@@ -255,12 +259,14 @@ def record_context(record: Record, corpus: Corpus, site_url: str = "", changed: 
         "kind": KINDS[record.kind],
         "sources": [source_line(s) for s in record.values.get("sources", ())],
         "names": related(record, corpus, links),
-        "events": [timeline_entry(e, corpus, links) for e in named_by if e.kind == "event"],
+        # The footer lists date, type and title only: the timeline's actors and sources are not made here.
+        "events": [{"date": e.values["date"].text, "type": e.values["type"], "link": links.to(e)}
+                   for e in named_by if e.kind == "event"],
         # Records that name this one, less those it names itself (related terms go both ways).
         "named_by": [links.to(r) for r in named_by if r.kind != "event" and (r.kind, r.id) not in named],
         "actors": Markup(", ").join(actors(record, corpus, links)) if record.kind == "event" else "",
         "history": [dict(h, sources=[source_line(s) for s in h["sources"]]) for h in record.get("history", ())],
-        "spellings": Markup(" · ").join(chinese(s) for s in spellings(record)) if record.kind != "event" else "",
+        "spellings": Markup(" · ").join(chinese(s) for s in spellings(record, known)) if record.kind != "event" else "",
         "traditional": chinese(record.get("traditional")),
         "aliases": Markup(", ").join(chinese(a) for a in record.get("aliases", ())),
         "cite": citation(record, site_url, (changed or {}).get((record.kind, record.id))),
@@ -366,8 +372,13 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None,
     def emit(path: str, template: str, **context: Any) -> None:
         pages.append(Page(path, env.get_template(template).render(**context)).with_newline())
 
+    # Dictionary words among the parts of every Chinese name, looked up once for all pages.
+    known = dictionary_words(part for kind, records in corpus.records.items() if kind != "event"
+                             for record in records.values() for name in segmentable_names(record)
+                             for part in name_parts(name))
+
     def record_page(record: Record) -> str:
-        return env.get_template(f"{record.kind}.md.j2").render(**record_context(record, corpus, site_url, changed))
+        return env.get_template(f"{record.kind}.md.j2").render(**record_context(record, corpus, site_url, changed, known))
 
     for kind, records in corpus.records.items():
         for record in records.values():

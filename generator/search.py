@@ -46,25 +46,49 @@ def script_variants(text: str) -> list[str]:
     return [v for v in (to_traditional.convert(text), to_simplified.convert(text)) if v != text]
 
 
-@cache
-def _tokenizer():
-    """A private jieba tokenizer with the stock dictionary: the output must not depend on what
-    words another part of the process (the MkDocs hook) has taught jieba's global one."""
+def name_parts(text: str) -> list[str]:
+    """Every run of two or more characters inside a Chinese name, less the whole name:
+    the candidates for dictionary words (中国人民银行 → 中国, 人民, 人民银行, 银行, …)."""
+    n = len(text)
+    return [p for p in (text[i:j] for i in range(n) for j in range(i + 2, n + 1) if (i, j) != (0, n)) if has_han(p)]
+
+
+def dictionary_words(candidates: Iterable[str]) -> frozenset[str]:
+    """Which candidates jieba's stock dictionary holds as words (frequency above 0).
+
+    One pass over its dictionary file (0.2 s) instead of building a tokenizer (1.3 s), and
+    the stock dictionary rather than jieba's global tokenizer, so the output does not depend
+    on what words another part of the process (the MkDocs hook) has taught jieba.
+    """
+    wanted = set(candidates)
+    if not wanted:
+        return frozenset()
     import jieba
 
-    return jieba.Tokenizer()
+    with jieba.get_dict_file() as stream:
+        text = stream.read().decode("utf-8")
+    found = set()
+    for line in text.splitlines():
+        word, _, rest = line.partition(" ")
+        if word in wanted and int(rest.split(" ", 1)[0] or 0) > 0:
+            found.add(word)
+    return frozenset(found)
 
 
-def search_parts(text: str) -> list[str]:
+def segmentable_names(record: Record) -> list[str]:
+    """The record's Chinese names short enough to be words (not sentences): they get parts and variants."""
+    return [n for n in record_names(record) if has_han(n) and " " not in n and len(n) <= 16]
+
+
+def search_parts(text: str, known: frozenset[str] | None = None) -> list[str]:
     """Dictionary words inside a Chinese name: 中国人民银行 → 中国, 人民, 人民银行, 银行, …
 
     jieba keeps 中国人民银行 as one word, so its parts are looked up in its dictionary instead.
+    ``known``: the dictionary words among all parts (`dictionary_words`), found once per build.
     """
-    tokenizer = _tokenizer()
-    tokenizer.check_initialized()
-    n = len(text)
-    parts = [text[i:j] for i in range(n) for j in range(i + 2, n + 1) if (i, j) != (0, n)]
-    return [p for p in parts if has_han(p) and tokenizer.FREQ.get(p)]
+    parts = name_parts(text)
+    known = dictionary_words(parts) if known is None else known
+    return [p for p in parts if p in known]
 
 
 def toneless(pinyin: str) -> str:
@@ -118,16 +142,19 @@ def pinyin_spellings(chars: str, pinyin: str | None) -> list[str]:
     return ["".join(parts), " ".join(parts)] if parts else []
 
 
-def spellings(record: Record) -> list[str]:
-    """Every way a reader may write this record's name, in a stable order, without repeats."""
+def record_names(record: Record) -> list[str]:
     names = [record.get(k) for k in ("name", "name_zh", "term", "traditional", "english")]
     names += list(record.get("aliases", ()))
-    names = [n for n in names if isinstance(n, str)]
-    out: list[str] = list(names)
-    for name in names:
-        if has_han(name) and " " not in name and len(name) <= 16:  # a name, not a sentence
-            out += script_variants(name)
-            out += search_parts(name)
+    return [n for n in names if isinstance(n, str)]
+
+
+def spellings(record: Record, known: frozenset[str] | None = None) -> list[str]:
+    """Every way a reader may write this record's name, in a stable order, without repeats.
+    ``known``: dictionary words among the parts of every name (see `dictionary_words`)."""
+    out: list[str] = record_names(record)
+    for name in segmentable_names(record):
+        out += script_variants(name)
+        out += search_parts(name, known)
     chinese = record.get("term") or record.get("name_zh")
     if chinese:
         out += pinyin_spellings(chinese, record.get("pinyin"))

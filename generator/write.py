@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,15 +51,23 @@ def read_manifest(out: Path) -> set[str]:
         return set()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def atomic_write(path: Path, data: bytes, folders: set[Path] | None = None) -> None:
+    """Write a temporary file beside the target, then rename it over the target: a reader
+    (MkDocs) sees the old bytes or the new, never half. ``folders``: those already made in
+    this build, so each is created once, not stat'ed per file. The temporary name carries the
+    process id; the folder lock keeps other builds out."""
+    if folders is None or path.parent not in folders:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if folders is not None:
+            folders.add(path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -126,6 +133,7 @@ def write_locked(pages: list[Page], out: Path) -> WriteResult:
     current = {p.path for p in pages}
     out.mkdir(parents=True, exist_ok=True)
     write_manifest(out, previous | current, complete=False)
+    folders: set[Path] = set()
     for page in pages:
         target = out / page.path
         data = page.text.encode("utf-8")
@@ -135,7 +143,7 @@ def write_locked(pages: list[Page], out: Path) -> WriteResult:
                 continue
         except OSError:
             pass
-        atomic_write(target, data)
+        atomic_write(target, data, folders)
         result.written.append(page.path)
         if crash_after and len(result.written) >= crash_after:
             os._exit(75)  # a deterministic crash point for the interruption tests

@@ -17,10 +17,12 @@ import pytest
 import rnc2rng
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from generator.feeds import permanent_id
-from generator.opendata import csv_cell
+from generator.opendata import csv_cell, ics_fold, ics_text
 from generator.pipeline import PLACEHOLDER_SITE_URL
 from generator.records import KINDS
 from tests.conftest import ROOT
@@ -164,6 +166,19 @@ def test_the_calendar_has_an_entry_per_event_on_its_date(built_site: Path) -> No
         assert str(item["URL"]).endswith(f"/events/{event['id']}/")
         if len(written) < 10:
             assert "The sources give only the" in str(item["DESCRIPTION"])
+
+
+@given(st.text(alphabet=st.sampled_from("ab ,;\\^\n\r比特币€𝄞"), max_size=300))
+def test_calendar_text_is_escaped_and_folded_so_icalendar_reads_it_back(text: str) -> None:
+    """The hand-written calendar must read back exactly with the library readers use."""
+    line = "DESCRIPTION:" + ics_text(text)
+    folded = ics_fold(line)
+    assert all(len(part.encode("utf-8")) < 75 for part in folded.split("\r\n "))
+    assert folded.replace("\r\n ", "") == line
+    ics = f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n{folded}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    event = next(iter(icalendar.Calendar.from_ical(ics).walk("VEVENT")))
+    want = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert str(event["DESCRIPTION"]) == want
 
 
 def test_the_data_page_links_every_download(built_site: Path) -> None:
