@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from generator import BuildOptions, build
+from generator.reuse import Memo
 
 
 def hashes(folder: Path) -> dict[str, str]:
@@ -21,7 +22,7 @@ def hashes(folder: Path) -> dict[str, str]:
 
 if __name__ == "__main__":
     data, out = Path(sys.argv[1]), Path(sys.argv[2])
-    options = BuildOptions(data_dir=data, out_dir=out, max_file_bytes=2**31)
+    options = BuildOptions(data_dir=data, out_dir=out, max_file_bytes=2**31, memo=Memo())  # as `mkdocs serve` does
     build(options)
     before = hashes(out)
     events = data / "events.yaml"

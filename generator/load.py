@@ -73,6 +73,15 @@ def display_path(path: Path) -> str:
 
 def load_file(path: Path, diags: Diagnostics, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> RawDocument:
     """Read one data file; every problem goes to ``diags``; never raises."""
+    doc, text = read_text(path, diags, max_bytes)
+    if text is not None:
+        doc.root = parse(text, doc, diags)
+    return doc
+
+
+def read_text(path: Path, diags: Diagnostics, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[RawDocument, str | None]:
+    """The file's text and lines, checked for size, encoding and control characters; the
+    text is None when one of those failed (reported), and there is nothing to parse."""
     name = display_path(path)
     doc = RawDocument(name)
     start = Span(name, 1, 1, 1, 1)
@@ -80,21 +89,21 @@ def load_file(path: Path, diags: Diagnostics, max_bytes: int = DEFAULT_MAX_FILE_
         size = path.stat().st_size
         if size > max_bytes:  # refused before reading, so a huge file costs nothing
             diags.add("E108", start, f"file is {size:,} bytes; the cap is {max_bytes:,} bytes")
-            return doc
+            return doc, None
         data = path.read_bytes()
     except FileNotFoundError:
         diags.add("E100", start, "data file is missing", "create it with `[]` if the kind has no records yet")
-        return doc
+        return doc, None
     except OSError as exc:
         diags.add("E100", start, f"cannot read the file: {exc.strerror}")
-        return doc
+        return doc, None
     text = decode(data, name, diags)
     if text is None:
-        return doc
+        return doc, None
     doc.lines = LINE_BREAKS.split(text)
-    if not find_control_chars(doc, diags):
-        doc.root = parse(text, doc, diags)
-    return doc
+    if CONTROL_CHARS.search(text) and find_control_chars(doc, diags):  # one pass over the text first
+        return doc, None
+    return doc, text
 
 
 def decode(data: bytes, name: str, diags: Diagnostics) -> str | None:

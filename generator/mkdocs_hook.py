@@ -20,11 +20,14 @@ from mkdocs.exceptions import Abort
 
 from generator import BuildOptions, build
 from generator.report import summary, text_report
+from generator.reuse import Memo
 from generator.search import chinese_words
 from generator.write import manifest_complete
 
 log = logging.getLogger("mkdocs.plugins.generator")
 _command = "build"
+# Under `mkdocs serve`, records whose text did not change are reused from the last build.
+_memo = Memo()
 
 
 def data_dir(config) -> Path:
@@ -39,6 +42,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config) -> None:
     strict = bool(config.strict)  # `mkdocs build --strict`: warnings stop the build, nothing is written
     result = build(BuildOptions(data_dir=data_dir(config), out_dir=Path(config.docs_dir), strict=strict,
+                                 memo=_memo if _command == "serve" else None,
                                  **({"site_url": config.site_url} if config.site_url else {})))
     report = text_report(result.diagnostics, result.lines)
     if result.failed(strict):

@@ -19,9 +19,10 @@ from .diagnostics import Diagnostic, Diagnostics, Span
 from .history import Changed, changed_dates
 from .link import Corpus, link
 from .load import DEFAULT_MAX_FILE_BYTES, RawDocument, Sequence, load_file
-from .records import KINDS
+from .records import KINDS, Record
 from .render import Page, render
-from .validate import validate
+from .reuse import Memo, read_records
+from .validate import unique_ids, validate
 from .write import WriteResult, write
 
 PLACEHOLDER_SITE_URL = "https://example.github.io/china-crypto-crackdown-tracker/"
@@ -40,6 +41,8 @@ class BuildOptions:
     site_url: str = field(default_factory=lambda: os.environ.get("SITE_URL") or PLACEHOLDER_SITE_URL)
     max_file_bytes: int = field(default_factory=lambda: int(os.environ.get("GENERATOR_MAX_FILE_BYTES")
                                                             or DEFAULT_MAX_FILE_BYTES))
+    # Between builds in one process (`mkdocs serve`): unchanged records are not read again (reuse.py).
+    memo: Memo | None = None
 
 
 @dataclass
@@ -113,13 +116,23 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
     result = BuildResult()
     diags = Diagnostics()
 
+    reused: dict[str, list[Record]] = {}  # kinds read record by record (options.memo): already validated
     with timed(result, "load"):
-        docs: dict[str, RawDocument] = {
-            kind.name: load_file(options.data_dir / kind.file, diags, options.max_file_bytes) for kind in KINDS.values()
-        }
+        docs: dict[str, RawDocument] = {}
+        if options.memo is not None:
+            options.memo.parsed = 0
+        for kind in KINDS.values():
+            path = options.data_dir / kind.file
+            if options.memo is not None:
+                doc, records_read = read_records(kind, path, options.max_file_bytes, options.memo)
+                if records_read is not None:
+                    docs[kind.name], reused[kind.name] = doc, records_read
+                    continue
+            docs[kind.name] = load_file(path, diags, options.max_file_bytes)
         result.lines = {doc.path: doc.lines for doc in docs.values()}
     with timed(result, "validate"):
-        records = validate(docs, diags)
+        records = validate({name: doc for name, doc in docs.items() if name not in reused}, diags)
+        records.update({name: list(unique_ids(items, diags)) for name, items in reused.items()})
     with timed(result, "link"):
         unreadable = frozenset(kind for kind, doc in docs.items() if not isinstance(doc.root, Sequence))
         result.corpus = link(records, diags, unreadable)
