@@ -1,8 +1,11 @@
 """Atom feeds (RFC 4287): all events, and the events of each exchange, authority and platform.
 
-Written with feedgen rather than by hand, so escaping and the element order are a kept
-library's job. Every date comes from the data (an entry is updated when its record last
-changed, else on the event's date), so a feed changes only when its events do.
+Printed by two small templates in an XML-escaping Jinja environment (autoescape: every value
+is escaped for XML text and attributes). An event's entry is the same in each of the up to
+four feeds it is in, so it is printed once and reused: at 10,000 events the feedgen library,
+building an element tree per feed, took 1.5 s. The tests check every feed against RFC 4287's
+schema. Every date comes from the data (an entry is updated when its record last changed,
+else on the event's date), so a feed changes only when its events do.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 
-from feedgen.feed import FeedGenerator
+import jinja2
+from markupsafe import Markup
 
 from .link import Corpus
 from .opendata import page_url
@@ -54,45 +58,59 @@ def entry_dates(event: Record, changed: dict[tuple[str, str], str | None]) -> tu
     return published, updated
 
 
-def feed(events: list[Record], site_url: str, changed: dict[tuple[str, str], str | None],
-         title: str, path: str, about: Record | None = None, quiet_since: str = "2013-01-01") -> str:
-    """One feed. ``quiet_since`` dates a feed with no entries (RFC 4287 wants an updated date):
-    its record's last change, else the newest event of the site."""
-    base = site_url.rstrip("/")
-    fg = FeedGenerator()
-    fg.id(permanent_id(path))
-    fg.title(title)
-    fg.author({"name": f"{SITE_TITLE} contributors"})
-    fg.link(href=f"{base}/{path}", rel="self", type="application/atom+xml")
-    fg.link(href=page_url(site_url, about) if about else f"{base}/timeline/", rel="alternate", type="text/html")
-    fg.language("en")
-    fg.rights("Data and texts CC BY 4.0")
-    fg.generator("feedgen")  # no version: a library upgrade alone must not change the file
-    newest = midnight(quiet_since)
-    for event in events[:FEED_LIMIT]:  # newest first, as the timeline
-        published, updated = entry_dates(event, changed)
-        newest = max(newest, updated)
-        entry = fg.add_entry(order="append")
-        entry.id(permanent_id(f"events/{event.id}"))
-        entry.title(event.values["title"])
-        entry.link(href=page_url(site_url, event), rel="alternate", type="text/html")
-        entry.published(published)
-        entry.updated(updated)
-        entry.summary(event.values["summary"])
-        entry.category(term=event.values["type"])
-    fg.updated(newest)
-    return fg.atom_str(pretty=True).decode("utf-8")
+@cache
+def atom_templates() -> tuple[jinja2.Template, jinja2.Template]:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("generator"), autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
+    return env.get_template("feed.atom.j2"), env.get_template("feed-entry.atom.j2")
+
+
+def rfc3339(moment: dt.datetime) -> str:
+    return moment.isoformat()
+
+
+class Entries:
+    """Each event's <entry>, printed once for all the feeds it is in."""
+
+    def __init__(self, site_url: str, changed: dict[tuple[str, str], str | None]) -> None:
+        self.site_url, self.changed = site_url, changed
+        self.printed: dict[str, tuple[Markup, dt.datetime]] = {}
+
+    def get(self, event: Record) -> tuple[Markup, dt.datetime]:
+        """The entry and its updated date."""
+        if event.id not in self.printed:
+            published, updated = entry_dates(event, self.changed)
+            text = atom_templates()[1].render(
+                id=permanent_id(f"events/{event.id}"), title=event.values["title"], url=page_url(self.site_url, event),
+                published=rfc3339(published), updated=rfc3339(updated), summary=event.values["summary"],
+                type=event.values["type"])
+            self.printed[event.id] = (Markup(text.rstrip("\n")), updated)
+        return self.printed[event.id]
+
+
+def feed(events: list[Record], entries: Entries, title: str, path: str, about: Record | None = None,
+         quiet_since: str = "2013-01-01") -> str:
+    """One feed of the newest events. ``quiet_since`` dates a feed with no entries (RFC 4287
+    wants an updated date): its record's last change, else the newest event of the site."""
+    base = entries.site_url.rstrip("/")
+    printed = [entries.get(event) for event in events[:FEED_LIMIT]]  # newest first, as the timeline
+    newest = max([midnight(quiet_since), *(updated for _, updated in printed)])
+    return atom_templates()[0].render(
+        id=permanent_id(path), title=title, updated=rfc3339(newest), author=f"{SITE_TITLE} contributors",
+        self_url=f"{base}/{path}", page_url=page_url(entries.site_url, about) if about else f"{base}/timeline/",
+        entries=[entry for entry, _ in printed])
 
 
 def feeds(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, Callable[[], str]]:
     """{path: a function making its Atom text} for the site-wide feed and one feed per
     exchange, authority and platform (made when written, see render.Page)."""
     newest_day = corpus.timeline[0].values["date"].first_day().isoformat() if corpus.timeline else "2013-01-01"
-    files = {feed_path(): partial(feed, corpus.timeline, site_url, changed, f"{SITE_TITLE}: all events", feed_path())}
+    entries = Entries(site_url, changed)
+    files = {feed_path(): partial(feed, corpus.timeline, entries, f"{SITE_TITLE}: all events", feed_path())}
     for kind in FEED_KINDS:
         for record in corpus.records[kind].values():
             events = [e for e in corpus.named_by(record) if e.kind == "event"]
             title = f"{SITE_TITLE}: events naming {record.values['name']} ({kind})"
             quiet = changed.get((kind, record.id)) or newest_day
-            files[feed_path(record)] = partial(feed, events, site_url, changed, title, feed_path(record), record, quiet)
+            files[feed_path(record)] = partial(feed, events, entries, title, feed_path(record), record, quiet)
     return files
