@@ -35,7 +35,7 @@ def md(text: object) -> Markup:
     return _md_text(str(text))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=32768)  # 10,000 events: titles and names recur on many pages; ~10 MB
 def _md_text(text: str) -> Markup:
     """md() of a string, cached: names, labels and publishers are printed on thousands of pages."""
     folded = _WHITESPACE.sub(" ", text)

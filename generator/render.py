@@ -103,8 +103,15 @@ def label(record: Record) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def relative(path: str, base: str) -> str:
-    """posixpath.relpath, cached: a site links the same few folders to each other thousands of times."""
-    return posixpath.relpath(path, base)
+    """posixpath.relpath for two POSIX paths inside the output folder, by their parts (relpath
+    asks the file system for the working directory twice a call), and cached."""
+    if base in ("", "."):
+        return path
+    parts, base_parts = path.split("/"), base.split("/")
+    common = 0
+    while common < len(base_parts) and common < len(parts) - 1 and parts[common] == base_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base_parts) - common) + parts[common:])
 
 
 class Links:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 import tempfile
 from pathlib import Path
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from generator import BuildOptions, build
+from generator.render import relative
 from tests.conftest import MINI, ROOT
 
 SETTINGS = settings(derandomize=True, deadline=None, max_examples=40,
@@ -116,3 +118,14 @@ def test_any_mutation_validates_or_is_located_never_a_traceback(name: str, mutat
             assert 1 <= d.span.line <= lines and d.span.column >= 1, d
         if result.errors:
             assert not out.exists(), "a build with errors must write nothing"
+
+
+FOLDERS = st.lists(st.sampled_from(["events", "data", "schema", "a", "b", "index.md"]), max_size=3)
+
+
+@given(FOLDERS, st.sampled_from(["x.md", "index.md", "y.json"]), FOLDERS)
+def test_relative_links_are_what_relpath_gives(folders: list[str], name: str, base: list[str]) -> None:
+    """Links are computed from path parts, without the file system: the same as posixpath.relpath."""
+    path = "/".join([*folders, name])
+    base_dir = "/".join(base) or "."
+    assert relative(path, base_dir) == posixpath.relpath(path, base_dir)
