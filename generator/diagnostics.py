@@ -55,7 +55,7 @@ CODES: dict[str, Code] = {
         Code("E107", "merge keys are not allowed", "Write every field out instead of `<<: *base`.", "<<: *base"),
         Code("E108", "file too large", "Split the data or raise the size cap (`--max-file-bytes`).", "(a data file over the cap)"),
         Code("E109", "more than one YAML document in a file", "Remove the `---` separators: one file is one list.", "---\n- id: a\n---\n- id: b"),
-        Code("E110", "control or NUL character in the file", "Delete the invisible character; only tabs-free printable text and newlines belong in data.", "title: a\\x00b"),
+        Code("E110", "control or NUL character in the file or a value", "Delete the invisible character, or the escape (\\\\x01) that writes it; only printable text belongs in data.", "title: a\\x00b"),
         Code("E112", "value nested too deeply", "A field holds text, a list or a mapping of text: flatten it.", "  owner: [[[[[[x]]]]]]"),
         Code("E113", "key is not a plain name", "Keys are field names: remove the `?` complex key.", "  ? [a, b]\n  : value"),
         Code("E111", "file is not a list of records", "The top level must be a list: every record starts with `- id:`.", "id: okex\nname: OKEx"),

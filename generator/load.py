@@ -166,7 +166,7 @@ def parser_events(text: str) -> Iterator[yaml.Event]:
 
 def parse(text: str, doc: RawDocument, diags: Diagnostics) -> Node | None:
     try:
-        root = _EventConverter(doc.path, diags).document(parser_events(text))
+        root = EventConverter(doc.path, diags).document(parser_events(text))
     except yaml.MarkedYAMLError as exc:
         error_line = exc.problem_mark.line if exc.problem_mark else len(doc.lines)
         opened = unclosed_quote_before(doc.lines, error_line)
@@ -261,7 +261,7 @@ def event_span(start: yaml.Mark, end: yaml.Mark, name: str) -> Span:
     return Span(name, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
-class _EventConverter:
+class EventConverter:
     """Builds our node tree straight from libyaml's parser events, as the composer would
     (same spans, same errors), without first building PyYAML's node tree: at 10,000 events
     that tree alone took some 260 MB. An alias is never expanded (its value is dropped, and

@@ -103,8 +103,8 @@ def label(record: Record) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def relative(path: str, base: str) -> str:
-    """posixpath.relpath for two POSIX paths inside the output folder, by their parts (relpath
-    asks the file system for the working directory twice a call), and cached."""
+    """posixpath.relpath of a file's path from a folder (both POSIX, inside the output folder),
+    by their parts (relpath asks the file system for the working directory twice a call), cached."""
     if base in ("", "."):
         return path
     parts, base_parts = path.split("/"), base.split("/")

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import Diagnostics, Span
-from .load import RawDocument, Sequence, _EventConverter, parser_events, read_text, refuse_anchors_and_tags
+from .load import EventConverter, RawDocument, Sequence, parser_events, read_text, refuse_anchors_and_tags
 from .records import Kind, Record, Ref
 from .validate import Validator
 
@@ -83,7 +83,7 @@ def parse_record(text: str, first_line: int, name: str, kind: Kind) -> Record | 
     if it gives any diagnostic at all (the caller then reads the whole file the ordinary way)."""
     quiet = Diagnostics()
     try:
-        root = _EventConverter(name, quiet).document(parser_events(text))
+        root = EventConverter(name, quiet).document(parser_events(text))
     except (yaml.YAMLError, RecursionError, MemoryError, StopIteration):
         return None
     refuse_anchors_and_tags(text, name, quiet)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .diagnostics import Diagnostics, Span
-from .load import Mapping, Node, RawDocument, Scalar, Sequence
+from .load import CONTROL_CHARS, Mapping, Node, RawDocument, Scalar, Sequence
 from .records import (
     ARCHIVE_HOSTS,
     DATE_PATTERN,
@@ -145,7 +145,7 @@ class Validator:
                         seen.add(item.value)
                         refs.append(Ref(spec.ref or "", item.value, spec.name, item.span))
                         items.append(item.value)
-                elif self.check_text(item, spec):
+                elif self.check_control(item, spec) and self.check_text(item, spec):
                     self.spans[f"{spec.name}[{len(items)}]"] = item.span
                     items.append(item.value.strip())
             return tuple(items)
@@ -172,6 +172,8 @@ class Validator:
 
     def scalar(self, spec: Field, node: Scalar) -> Any:
         text = node.value
+        if not self.check_control(node, spec):
+            return None
         if spec.type == "id":
             return text if self.check_id(node, spec) else None
         if spec.type == "date":
@@ -205,6 +207,15 @@ class Validator:
                            + ", ".join(DERIVING_LIBRARIES))
             return None
         return text.strip() if self.check_text(node, spec) else None
+
+    def check_control(self, node: Scalar, spec: Field) -> bool:
+        """A control character written as an escape ("\x01"): the file is clean, the value is not,
+        and XML (the feeds) cannot carry it at all."""
+        control = CONTROL_CHARS.search(node.value)
+        if control:
+            self.diags.add("E110", node.span, f"'{spec.name}' contains the control character U+{ord(control.group()):04X}",
+                           "remove the escape sequence (feeds, calendars and pages cannot carry it)")
+        return not control
 
     def wrong(self, spec: Field, node: Node, expected: str) -> None:
         self.diags.add("E203", node.span, f"'{spec.name}' must be {expected}, found {TYPE_NAMES[type(node)]}", spec.doc)

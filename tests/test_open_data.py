@@ -168,17 +168,24 @@ def test_the_calendar_has_an_entry_per_event_on_its_date(built_site: Path) -> No
             assert "The sources give only the" in str(item["DESCRIPTION"])
 
 
-@given(st.text(alphabet=st.sampled_from("ab ,;\\^\n\r比特币€𝄞"), max_size=300))
-def test_calendar_text_is_escaped_and_folded_so_icalendar_reads_it_back(text: str) -> None:
-    """The hand-written calendar must read back exactly with the library readers use."""
+def rfc5545_unescape(value: str) -> str:
+    """TEXT unescaping as RFC 5545 3.3.11 defines it, left to right."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+@given(st.text(alphabet=st.sampled_from("ab N ,;\\^\n\r比特币€𝄞"), max_size=300))
+def test_calendar_text_is_escaped_and_folded_so_calendars_read_it_back(text: str) -> None:
+    """The hand-written calendar reads back exactly, by the RFC and with the library readers use."""
     line = "DESCRIPTION:" + ics_text(text)
     folded = ics_fold(line)
     assert all(len(part.encode("utf-8")) < 75 for part in folded.split("\r\n "))
     assert folded.replace("\r\n ", "") == line
+    want = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert rfc5545_unescape(line.removeprefix("DESCRIPTION:")) == want
     ics = f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n{folded}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     event = next(iter(icalendar.Calendar.from_ical(ics).walk("VEVENT")))
-    want = text.replace("\r\n", "\n").replace("\r", "\n")
-    assert str(event["DESCRIPTION"]) == want
+    if "\\" not in text:  # the library reads a backslash before N as a line break, whatever escapes it
+        assert str(event["DESCRIPTION"]) == want
 
 
 def test_the_data_page_links_every_download(built_site: Path) -> None:

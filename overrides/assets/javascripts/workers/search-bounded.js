@@ -5,8 +5,8 @@
  * posts the highlighted text to the page. A query that matches every event (at 10,000
  * events, any word that starts most summaries: "r" while typing "regulators") made that
  * work, not the search itself, most of the 1.1 s from typing to the first result; with the
- * best 1,000 kept it takes about 0.5 s. Readers look at the first few dozen results; the
- * count in the results header says where the list stops (overrides/main.html).
+ * best 1,000 kept it takes about 0.5 s. Readers look at the first few dozen results; a query
+ * that matches more is counted as the pages among the best 1,000 (the methodology page says so).
  *
  * The file name below is the worker of the Material version in requirements.lock;
  * tests/test_site_html.py fails when an upgrade renames it.
