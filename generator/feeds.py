@@ -68,10 +68,6 @@ def atom_templates() -> tuple[jinja2.Template, jinja2.Template]:
     return env.get_template("feed.atom.j2"), env.get_template("feed-entry.atom.j2")
 
 
-def rfc3339(moment: dt.datetime) -> str:
-    return moment.isoformat()
-
-
 class Entries:
     """Each event's <entry>, printed once for all the feeds it is in."""
 
@@ -85,7 +81,7 @@ class Entries:
             published, updated = entry_dates(event, self.changed)
             text = atom_templates()[1].render(
                 id=permanent_id(f"events/{event.id}"), title=event.values["title"], url=page_url(self.site_url, event),
-                published=rfc3339(published), updated=rfc3339(updated), summary=event.values["summary"],
+                published=published.isoformat(), updated=updated.isoformat(), summary=event.values["summary"],
                 type=event.values["type"])
             self.printed[event.id] = (Markup(text.rstrip("\n")), updated)
         return self.printed[event.id]
@@ -99,7 +95,7 @@ def feed(events: list[Record], entries: Entries, title: str, path: str, about: R
     printed = [entries.get(event) for event in events[:FEED_LIMIT]]  # newest first, as the timeline
     newest = max([midnight(quiet_since), *(updated for _, updated in printed)])
     return atom_templates()[0].render(
-        id=permanent_id(path), title=title, updated=rfc3339(newest), author=f"{SITE_TITLE} contributors",
+        id=permanent_id(path), title=title, updated=newest.isoformat(), author=f"{SITE_TITLE} contributors",
         self_url=f"{base}/{path}", page_url=page_url(entries.site_url, about) if about else f"{base}/timeline/",
         entries=[entry for entry, _ in printed])
 

@@ -134,7 +134,7 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
         records = validate({name: doc for name, doc in docs.items() if name not in reused}, diags)
         records.update({name: list(unique_ids(items, diags)) for name, items in reused.items()})
     with timed(result, "link"):
-        unreadable = frozenset(kind for kind, doc in docs.items() if not isinstance(doc.root, Sequence))
+        unreadable = frozenset(kind for kind, doc in docs.items() if kind not in reused and not isinstance(doc.root, Sequence))
         result.corpus = link(records, diags, unreadable)
         del docs, records  # the YAML node trees: render needs only the corpus (and lines, kept above)
         if options.write and not diags.errors:

@@ -115,5 +115,4 @@ def read_records(kind: Kind, path: Path, max_bytes: int, memo: Memo) -> tuple[Ra
         now.records[chunk] = (first_line, record)
         records.append(record)
     memo.files[(kind.name, doc.path)] = now
-    doc.root = Sequence([], Span(doc.path, 1, 1, 1, 1))  # read, record by record: not a file that failed
     return doc, records
