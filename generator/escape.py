@@ -21,13 +21,17 @@ from markupsafe import Markup
 # it as Chinese and browsers pick a Chinese font; Latin letters end a run.
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CHINESE_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9 ]*[{_CJK}])?")
-_WHITESPACE = re.compile(r"\s+")
+# Runs of whitespace other than a lone space (which folds to itself): most text has none.
+_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 _ALWAYS = re.compile(r"([\\`*_{}\[\]()#|!])")
 _LINE_START = re.compile(r"^(\d+)\.|^([-+])")
+_LINE_START_CHARS = frozenset("0123456789-+")
 
 
 def md(text: object) -> Markup:
     """Escape any value for inline Markdown; already-safe Markup passes through unchanged."""
+    if type(text) is str:  # the common case first: templates print hundreds of thousands at 10,000 events
+        return _md_text(text)
     if isinstance(text, Markup):
         return text
     if isinstance(text, int | float) and not isinstance(text, bool):
@@ -40,7 +44,8 @@ def _md_text(text: str) -> Markup:
     """md() of a string, cached: names, labels and publishers are printed on thousands of pages."""
     folded = _WHITESPACE.sub(" ", text)
     escaped = _ALWAYS.sub(r"\\\1", folded)
-    escaped = _LINE_START.sub(lambda m: (m.group(1) + "\\." if m.group(1) else "\\" + m.group(2)), escaped)
+    if escaped[:1] in _LINE_START_CHARS:
+        escaped = _LINE_START.sub(lambda m: (m.group(1) + "\\." if m.group(1) else "\\" + m.group(2)), escaped)
     return mark_chinese(html.escape(escaped, quote=False))
 
 

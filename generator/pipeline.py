@@ -144,15 +144,15 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
 
 
 def make_and_write(result: BuildResult, diags: Diagnostics, options: BuildOptions) -> None:
-    """Render and write a corpus without errors."""
+    """Render and write a corpus without errors. Record pages, downloads and feeds are made
+    while they are written: that time is render's, not write's."""
     assert result.corpus is not None
-    clock = [0.0]  # time spent making lazy pages while they are written: render's, not write's
     with timed(result, "render"):
-        result.pages = render(result.corpus, options.site_url, result.changed, clock)
-    with timed(result, "write"):
-        try:
-            result.written = write(result.pages, options.out_dir, diags)
-        except OSError as exc:
-            diags.add("E402", Span(str(exc.filename or options.out_dir), 1, 1, 1, 1), f"cannot write: {exc.strerror}")
-    result.timings["render"] = result.timings.get("render", 0.0) + clock[0]
-    result.timings["write"] = result.timings.get("write", 0.0) - clock[0]
+        result.pages = render(result.corpus, options.site_url, result.changed)
+    try:
+        result.written = write(result.pages, options.out_dir, diags)
+    except OSError as exc:
+        diags.add("E402", Span(str(exc.filename or options.out_dir), 1, 1, 1, 1), f"cannot write: {exc.strerror}")
+    if result.written is not None:
+        result.timings["render"] += result.written.making
+        result.timings["write"] = result.written.writing

@@ -13,7 +13,6 @@ import functools
 import json
 import posixpath
 import re
-import time
 from collections import Counter
 from collections.abc import Callable
 from itertools import groupby
@@ -44,23 +43,19 @@ class Page:
     """A generated file: its path (relative to the output folder, POSIX separators) and its
     text. Record pages, downloads and feeds are made when their text is asked for (when the
     writer writes them), so a build holds one page's text at a time, not the whole site
-    (10,000 events: hundreds of MB). Only valid, linked data reaches render, so making a
-    page cannot fail on the data; the time it takes is added to ``clock`` (render's share)."""
+    (10,000 events: hundreds of MB); the writer counts the time it takes as render's. Only
+    valid, linked data reaches render, so making a page cannot fail on the data."""
 
-    __slots__ = ("path", "_text", "_make", "_clock")
+    __slots__ = ("path", "_text", "_make")
 
-    def __init__(self, path: str, text: str | None = None, make: Callable[[], str] | None = None,
-                 clock: list[float] | None = None) -> None:
-        self.path, self._text, self._make, self._clock = path, text, make, clock
+    def __init__(self, path: str, text: str | None = None, make: Callable[[], str] | None = None) -> None:
+        self.path, self._text, self._make = path, text, make
 
     @property
     def text(self) -> str:
         if self._text is not None:
             return self._text
-        start = time.perf_counter()
         text = self._make()  # type: ignore[misc]
-        if self._clock is not None:
-            self._clock[0] += time.perf_counter() - start
         return text if text.endswith("\n") else text + "\n"
 
     def with_newline(self) -> Page:
@@ -136,14 +131,17 @@ def external(url: str, text: str) -> Markup:
 
 
 def source_line(source: dict[str, Any]) -> Markup:
-    parts = [md(source["publisher"]) + Markup(": ") + external(source["url"], source["title"])]
+    """Publisher: linked title (published) · archived copy — “quote”. Every part is escaped
+    (md, external) before it is joined as plain text, then marked safe once."""
+    line = f"{md(source['publisher'])}: {external(source['url'], source['title'])}"
     if source.get("published"):
-        parts.append(md(f"({source['published']})"))
+        published = md("(" + str(source["published"]) + ")")
+        line = f"{line} {published}"  # f-strings, not +: str + Markup would escape the line again
     if source.get("archived"):
-        parts.append(Markup("· ") + external(source["archived"], "archived copy"))
+        line = f"{line} · {external(source['archived'], 'archived copy')}"
     if source.get("quote"):
-        parts.append(Markup("— “") + md(source["quote"]) + Markup("”"))
-    return Markup(" ").join(parts)
+        line = f"{line} — “{md(source['quote'])}”"
+    return Markup(line)
 
 
 def short_english(english: str) -> str:
@@ -368,10 +366,9 @@ def on_this_day(corpus: Corpus) -> dict[str, str]:
             for d in every_day}
 
 
-def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None,
-           clock: list[float] | None = None) -> list[Page]:
+def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -> list[Page]:
     """Every generated page and file, sorted by path; record pages, downloads and feeds are
-    made lazily (see Page), their time added to ``clock``."""
+    made lazily, when the writer asks for their text (see Page)."""
     env = environment()
     changed = changed or {}
     pages: list[Page] = []
@@ -389,7 +386,7 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None,
 
     for kind, records in corpus.records.items():
         for record in records.values():
-            pages.append(Page(page_path(record), make=functools.partial(record_page, record), clock=clock))
+            pages.append(Page(page_path(record), make=functools.partial(record_page, record)))
         if kind != "event":
             emit(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2", rows=section_rows(kind, corpus),
                  kind=KINDS[kind])
@@ -422,7 +419,7 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None,
          feed_count=sum(1 for p in files if p.startswith("feeds/")), site_url=site_url,
          feed_limit=FEED_LIMIT, event_count=len(corpus.timeline),
          example_feed=next((data_links.page(feed_path(r), feed_path(r)) for r in corpus.records["exchange"].values()), ""))
-    pages.extend(Page(path, text) if isinstance(text, str) else Page(path, make=text, clock=clock)
+    pages.extend(Page(path, text) if isinstance(text, str) else Page(path, make=text)
                  for path, text in files.items())
     pages.append(Page("contributing.md", contributing(env, standalone=False)))
     return sorted(pages, key=lambda p: p.path)

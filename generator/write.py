@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,8 @@ class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
+    making: float = 0.0  # seconds spent making lazy pages' text: render's share of the writing
+    writing: float = 0.0  # seconds spent comparing and writing
 
 
 def owned(path: str) -> bool:
@@ -66,6 +69,9 @@ def atomic_write(path: Path, data: bytes, folders: set[Path] | None = None) -> N
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
+    except OSError as exc:  # named by the file being written, not the temporary one
+        tmp.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -133,10 +139,24 @@ def write_locked(pages: list[Page], out: Path) -> WriteResult:
     current = {p.path for p in pages}
     out.mkdir(parents=True, exist_ok=True)
     write_manifest(out, previous | current, complete=False)
+    write_pages(pages, out, result, crash_after)
+    for stale in sorted(previous - current):
+        (out / stale).unlink(missing_ok=True)
+        result.removed.append(stale)
+        prune_empty_dirs((out / stale).parent, out)
+    write_manifest(out, current, complete=True)
+    return result
+
+
+def write_pages(pages: list[Page], out: Path, result: WriteResult, crash_after: int = 0) -> None:
+    """Make each page, compare it with the file on disk, write it only if its bytes differ."""
     folders: set[Path] = set()
+    start, making = time.perf_counter(), 0.0
     for page in pages:
         target = out / page.path
+        made = time.perf_counter()
         data = page.text.encode("utf-8")
+        making += time.perf_counter() - made
         try:
             if target.read_bytes() == data:
                 result.unchanged += 1
@@ -147,12 +167,8 @@ def write_locked(pages: list[Page], out: Path) -> WriteResult:
         result.written.append(page.path)
         if crash_after and len(result.written) >= crash_after:
             os._exit(75)  # a deterministic crash point for the interruption tests
-    for stale in sorted(previous - current):
-        (out / stale).unlink(missing_ok=True)
-        result.removed.append(stale)
-        prune_empty_dirs((out / stale).parent, out)
-    write_manifest(out, current, complete=True)
-    return result
+    result.making += making
+    result.writing += time.perf_counter() - start - making
 
 
 def prune_empty_dirs(folder: Path, out: Path) -> None:

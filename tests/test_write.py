@@ -47,3 +47,21 @@ def test_strict_build_with_warnings_writes_nothing(tmp_path: Path) -> None:
     (data / "platforms.yaml").write_text(text.replace("owner: Tencent", "owner: yes"), "utf-8")
     result = build_fixture(data, out, strict=True)
     assert [d.code for d in result.diagnostics] == ["W201"] and not out.exists()
+
+
+
+def test_a_page_that_cannot_be_written_is_named_and_leaves_the_build_incomplete(tmp_path: Path) -> None:
+    import json
+
+    data, out = tmp_path / "data", tmp_path / "out"
+    shutil.copytree(MINI, data)
+    first = build_fixture(data, out)
+    blocked = next(p.path for p in first.pages if p.path.startswith("events/"))
+    (out / blocked).unlink()
+    (out / blocked).mkdir()  # renaming the new file over a folder fails
+    (out / blocked / "keep").write_text("x", "utf-8")
+    result = build_fixture(data, out)
+    # Named by the page, not by the temporary file beside it that failed to replace it.
+    assert [(d.code, Path(d.span.file).name) for d in result.errors] == [("E402", Path(blocked).name)]
+    assert json.loads((out / ".generator-manifest.json").read_text("utf-8"))["complete"] is False
+    assert not list(out.rglob("*.tmp"))
