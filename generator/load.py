@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,11 +72,16 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_file(path: Path, diags: Diagnostics, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> RawDocument:
-    """Read one data file; every problem goes to ``diags``; never raises."""
+def load_file(path: Path, diags: Diagnostics, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+              each_record: Callable[[Node], None] | None = None) -> RawDocument:
+    """Read one data file; every problem goes to ``diags``; never raises.
+
+    ``each_record``: called with each item of a top-level list as soon as it is read, instead
+    of keeping it in the root's items: a caller that turns it into a record at once never
+    holds the whole file's node tree (at 10,000 events, most of the memory of reading)."""
     doc, text = read_text(path, diags, max_bytes)
     if text is not None:
-        doc.root = parse(text, doc, diags)
+        doc.root = parse(text, doc, diags, each_record)
     return doc
 
 
@@ -164,9 +169,10 @@ def parser_events(text: str) -> Iterator[yaml.Event]:
         loader.dispose()
 
 
-def parse(text: str, doc: RawDocument, diags: Diagnostics) -> Node | None:
+def parse(text: str, doc: RawDocument, diags: Diagnostics,
+          each_record: Callable[[Node], None] | None = None) -> Node | None:
     try:
-        root = EventConverter(doc.path, diags).document(parser_events(text))
+        root = EventConverter(doc.path, diags, each_record).document(parser_events(text))
     except yaml.MarkedYAMLError as exc:
         error_line = exc.problem_mark.line if exc.problem_mark else len(doc.lines)
         opened = unclosed_quote_before(doc.lines, error_line)
@@ -267,8 +273,8 @@ class EventConverter:
     that tree alone took some 260 MB. An alias is never expanded (its value is dropped, and
     reported by `refuse_anchors_and_tags`), so an alias bomb costs nothing."""
 
-    def __init__(self, name: str, diags: Diagnostics) -> None:
-        self.name, self.diags = name, diags
+    def __init__(self, name: str, diags: Diagnostics, each_record: Callable[[Node], None] | None = None) -> None:
+        self.name, self.diags, self.each_record = name, diags, each_record
         self.anchors: dict[str, yaml.Mark] = {}
         self.too_deep = False
 
@@ -334,7 +340,11 @@ class EventConverter:
                 if isinstance(item, yaml.SequenceEndEvent):
                     break
                 converted = self.convert(item, events, depth + 1)
-                if converted is not None:
+                if converted is None:
+                    continue
+                if depth == 0 and self.each_record is not None:
+                    self.each_record(converted)  # handed over, not kept (see load_file)
+                else:
                     items.append(converted)
             node: Node = Sequence(items, event_span(event.start_mark, item.end_mark, self.name))
         else:

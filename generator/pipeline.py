@@ -18,11 +18,11 @@ from pathlib import Path
 from .diagnostics import Diagnostic, Diagnostics, Span
 from .history import Changed, changed_dates
 from .link import Corpus, link
-from .load import DEFAULT_MAX_FILE_BYTES, RawDocument, Sequence, load_file
+from .load import DEFAULT_MAX_FILE_BYTES, RawDocument, Sequence
 from .records import KINDS, Record
 from .render import Page, render
 from .reuse import Memo, read_records
-from .validate import unique_ids, validate
+from .validate import load_and_validate, unique_ids
 from .write import WriteResult, write
 
 PLACEHOLDER_SITE_URL = "https://example.github.io/china-crypto-crackdown-tracker/"
@@ -117,6 +117,8 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
     diags = Diagnostics()
 
     reused: dict[str, list[Record]] = {}  # kinds read record by record (options.memo): already validated
+    loaded: dict[str, list[Record]] = {}  # kinds read whole, each record validated as it was read
+    validating = [0.0]  # of the load phase, the time spent validating: validate's
     with timed(result, "load"):
         docs: dict[str, RawDocument] = {}
         if options.memo is not None:
@@ -128,15 +130,16 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
                 if records_read is not None:
                     docs[kind.name], reused[kind.name] = doc, records_read
                     continue
-            docs[kind.name] = load_file(path, diags, options.max_file_bytes)
+            docs[kind.name], loaded[kind.name] = load_and_validate(kind, path, diags, options.max_file_bytes, validating)
         result.lines = {doc.path: doc.lines for doc in docs.values()}
     with timed(result, "validate"):
-        records = validate({name: doc for name, doc in docs.items() if name not in reused}, diags)
-        records.update({name: list(unique_ids(items, diags)) for name, items in reused.items()})
+        records = {name: list(unique_ids(items, diags)) for name, items in {**loaded, **reused}.items()}
+    result.timings["load"] -= validating[0]
+    result.timings["validate"] += validating[0]
     with timed(result, "link"):
         unreadable = frozenset(kind for kind, doc in docs.items() if kind not in reused and not isinstance(doc.root, Sequence))
         result.corpus = link(records, diags, unreadable)
-        del docs, records  # the YAML node trees: render needs only the corpus (and lines, kept above)
+        del docs, records  # render needs only the corpus (and lines, kept above)
         if options.write and not diags.errors:
             result.changed = changed_dates(result.corpus.records, options.data_dir)
 

@@ -11,15 +11,17 @@ import datetime as dt
 import difflib
 import os
 import re
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
 from .diagnostics import Diagnostics, Span
-from .load import CONTROL_CHARS, Mapping, Node, RawDocument, Scalar, Sequence
+from .load import CONTROL_CHARS, Mapping, Node, RawDocument, Scalar, Sequence, load_file
 from .records import (
     ARCHIVE_HOSTS,
     DATE_PATTERN,
@@ -331,6 +333,30 @@ def _resolve(text: str) -> str:
     if tag == "str" and re.fullmatch(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?", text):
         return "number (sexagesimal)"
     return _RESOLVER_TAGS.get(tag, "str")
+
+
+def load_and_validate(kind: Kind, path: Path, diags: Diagnostics, max_bytes: int,
+                      clock: list[float]) -> tuple[RawDocument, list[Record]]:
+    """Load one kind's file, validating each record as soon as the loader has read it, so the
+    file's node tree is never held whole: at 10,000 events reading peaked at 242 MB holding it.
+    Time spent validating is added to ``clock[0]``. What validation finds is kept only if the
+    whole file parses: a file with a syntax error reports that error alone, as before."""
+    held = Diagnostics()
+    validator = Validator(kind, held)
+    records: list[Record] = []
+
+    def each_record(node: Node) -> None:
+        start = time.perf_counter()
+        record = validator.record(node)
+        if record is not None:
+            records.append(record)
+        clock[0] += time.perf_counter() - start
+
+    doc = load_file(path, diags, max_bytes, each_record)
+    if isinstance(doc.root, Sequence):
+        diags.extend(held)
+        return doc, records
+    return doc, Validator(kind, diags).records(doc)  # unreadable (nothing), or not a list (E111)
 
 
 def validate(docs: dict[str, RawDocument], diags: Diagnostics) -> dict[str, list[Record]]:
