@@ -43,6 +43,8 @@ class BuildOptions:
                                                             or DEFAULT_MAX_FILE_BYTES))
     # Between builds in one process (`mkdocs serve`): unchanged records are not read again (reuse.py).
     memo: Memo | None = None
+    # 2: a forked copy of the process makes and writes some event pages beside this one (write.py).
+    processes: int = 2
 
 
 @dataclass
@@ -148,12 +150,13 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
 
 def make_and_write(result: BuildResult, diags: Diagnostics, options: BuildOptions) -> None:
     """Render and write a corpus without errors. Record pages, downloads and feeds are made
-    while they are written: that time is render's, not write's."""
+    while they are written: that time is render's, not write's. With a forked copy writing
+    too, both phases are the work of the two processes, more than the time they took."""
     assert result.corpus is not None
     with timed(result, "render"):
         result.pages = render(result.corpus, options.site_url, result.changed)
     try:
-        result.written = write(result.pages, options.out_dir, diags)
+        result.written = write(result.pages, options.out_dir, diags, options.processes)
     except OSError as exc:
         diags.add("E402", Span(str(exc.filename or options.out_dir), 1, 1, 1, 1), f"cannot write: {exc.strerror}")
     if result.written is not None:

@@ -31,7 +31,7 @@ from .link import Corpus
 from .opendata import downloads, page_url
 from .records import EVENT_TYPES, KINDS, Field, PartialDate, Record
 from .scaffold import EXAMPLES, template
-from .search import dictionary_words, has_han, name_parts, names, segmentable_names, simplified, spellings
+from .search import dictionary_words, has_han, load_readers, name_parts, names, segmentable_names, simplified, spellings
 
 TEMPLATES = Path(__file__).parent / "templates"
 SITE_TITLE = "China Crypto Crackdown Tracker"
@@ -46,10 +46,14 @@ class Page:
     (10,000 events: hundreds of MB); the writer counts the time it takes as render's. Only
     valid, linked data reaches render, so making a page cannot fail on the data."""
 
-    __slots__ = ("path", "_text", "_make")
+    __slots__ = ("path", "_text", "_make", "record_page")
 
-    def __init__(self, path: str, text: str | None = None, make: Callable[[], str] | None = None) -> None:
+    def __init__(self, path: str, text: str | None = None, make: Callable[[], str] | None = None,
+                 record_page: bool = False) -> None:
         self.path, self._text, self._make = path, text, make
+        # A record's own page: made from that record and those it names, unlike a download or
+        # a feed, which reads every record. Two processes share the making of these (write.py).
+        self.record_page = record_page
 
     @property
     def text(self) -> str:
@@ -377,16 +381,19 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
         pages.append(Page(path, env.get_template(template).render(**context)).with_newline())
 
     # Dictionary words among the parts of every Chinese name, looked up once for all pages.
-    known = dictionary_words(part for kind, records in corpus.records.items() if kind != "event"
-                             for record in records.values() for name in segmentable_names(record)
-                             for part in name_parts(name))
+    chinese_names = [name for kind, records in corpus.records.items() if kind != "event"
+                     for record in records.values() for name in segmentable_names(record)]
+    known = dictionary_words(part for name in chinese_names for part in name_parts(name))
+    if chinese_names:
+        load_readers()  # here, before the writer forks (write.py): both processes share one copy
 
     def record_page(record: Record) -> str:
         return env.get_template(f"{record.kind}.md.j2").render(**record_context(record, corpus, site_url, changed, known))
 
     for kind, records in corpus.records.items():
         for record in records.values():
-            pages.append(Page(page_path(record), make=functools.partial(record_page, record)))
+            pages.append(Page(page_path(record), make=functools.partial(record_page, record),
+                              record_page=True))
         if kind != "event":
             emit(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2", rows=section_rows(kind, corpus),
                  kind=KINDS[kind])

@@ -38,6 +38,15 @@ def _converters():
     return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
 
 
+def load_readers() -> None:
+    """Load pypinyin's tables and OpenCC's converters now rather than on the first page that
+    spells a Chinese name (85 MB between them): loaded before the writer forks a copy of the
+    process (write.py), they are shared by both instead of loaded again by the copy."""
+    import pypinyin  # noqa: F401
+
+    _converters()
+
+
 def simplified(text: str) -> str:
     return _converters()[1].convert(text)
 

@@ -65,3 +65,56 @@ def test_a_page_that_cannot_be_written_is_named_and_leaves_the_build_incomplete(
     assert [(d.code, Path(d.span.file).name) for d in result.errors] == [("E402", Path(blocked).name)]
     assert json.loads((out / ".generator-manifest.json").read_text("utf-8"))["complete"] is False
     assert not list(out.rglob("*.tmp"))
+
+
+def shared_from_one(monkeypatch) -> None:
+    """The tiny fixture's record pages are shared with a forked copy as a large corpus's are."""
+    import generator.write
+
+    monkeypatch.setattr(generator.write, "SHARE_FROM", 1)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".generator.lock"}
+
+
+def test_two_processes_write_exactly_what_one_does(tmp_path: Path, monkeypatch) -> None:
+    shared_from_one(monkeypatch)
+    one = build_fixture(MINI, tmp_path / "one", processes=1)
+    two = build_fixture(MINI, tmp_path / "two", processes=2)
+    assert (one.written.processes, two.written.processes) == (1, 2)
+    assert sorted(two.written.written) == sorted(one.written.written)  # every page once
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+    again = build_fixture(MINI, tmp_path / "two", processes=2)
+    assert not again.written.written and again.written.unchanged == len(one.pages)
+
+
+def test_a_failure_in_the_forked_copy_is_named_and_leaves_the_build_incomplete(tmp_path: Path, monkeypatch) -> None:
+    import json
+
+    shared_from_one(monkeypatch)
+    data, out = tmp_path / "data", tmp_path / "out"
+    shutil.copytree(MINI, data)
+    first = build_fixture(data, out, processes=1)
+    theirs = [p.path for p in first.pages if p.record_page][-1]  # the copy takes record pages from the back
+    (out / theirs).unlink()
+    (out / theirs).mkdir()  # renaming the new file over a folder fails
+    (out / theirs / "keep").write_text("x", "utf-8")
+    result = build_fixture(data, out, processes=2)
+    assert [(d.code, Path(d.span.file).name) for d in result.errors] == [("E402", Path(theirs).name)]
+    assert json.loads((out / ".generator-manifest.json").read_text("utf-8"))["complete"] is False
+
+
+def test_a_process_with_other_threads_does_not_fork(tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    shared_from_one(monkeypatch)
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)  # as `mkdocs serve`'s server thread
+    server.start()
+    try:
+        assert build_fixture(MINI, tmp_path / "out", processes=2).written.processes == 1
+    finally:
+        stop.set()
+        server.join()
