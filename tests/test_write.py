@@ -67,11 +67,30 @@ def test_a_page_that_cannot_be_written_is_named_and_leaves_the_build_incomplete(
     assert not list(out.rglob("*.tmp"))
 
 
-def shared_from_one(monkeypatch) -> None:
-    """The tiny fixture's record pages are shared with a forked copy as a large corpus's are."""
-    import generator.write
 
-    monkeypatch.setattr(generator.write, "SHARE_FROM", 1)
+def build_in_fresh_process(data: Path, out: Path, processes: int) -> dict:
+    """A build in a new interpreter with one thread (earlier tests leave threads in this one,
+    and a process with other threads never forks), its record pages shared from the first."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "import generator.write\n"
+        "generator.write.SHARE_FROM = 1\n"
+        "from generator import BuildOptions, build\n"
+        f"r = build(BuildOptions(data_dir=Path({str(data)!r}), out_dir=Path({str(out)!r}), processes={processes}))\n"
+        "w = r.written\n"
+        "print(json.dumps({'errors': [[d.code, d.span.file] for d in r.errors], 'pages': len(r.pages),\n"
+        "  'processes': w.processes if w else None, 'written': w.written if w else None,\n"
+        "  'unchanged': w.unchanged if w else None}))\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -79,21 +98,19 @@ def tree(folder: Path) -> dict[str, bytes]:
             if p.is_file() and p.name != ".generator.lock"}
 
 
-def test_two_processes_write_exactly_what_one_does(tmp_path: Path, monkeypatch) -> None:
-    shared_from_one(monkeypatch)
-    one = build_fixture(MINI, tmp_path / "one", processes=1)
-    two = build_fixture(MINI, tmp_path / "two", processes=2)
-    assert (one.written.processes, two.written.processes) == (1, 2)
-    assert sorted(two.written.written) == sorted(one.written.written)  # every page once
+def test_two_processes_write_exactly_what_one_does(tmp_path: Path) -> None:
+    one = build_in_fresh_process(MINI, tmp_path / "one", processes=1)
+    two = build_in_fresh_process(MINI, tmp_path / "two", processes=2)
+    assert (one["processes"], two["processes"]) == (1, 2)
+    assert sorted(two["written"]) == sorted(one["written"])  # every page once
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
-    again = build_fixture(MINI, tmp_path / "two", processes=2)
-    assert not again.written.written and again.written.unchanged == len(one.pages)
+    again = build_in_fresh_process(MINI, tmp_path / "two", processes=2)
+    assert not again["written"] and again["unchanged"] == one["pages"]
 
 
-def test_a_failure_in_the_forked_copy_is_named_and_leaves_the_build_incomplete(tmp_path: Path, monkeypatch) -> None:
+def test_a_failure_in_the_forked_copy_is_named_and_leaves_the_build_incomplete(tmp_path: Path) -> None:
     import json
 
-    shared_from_one(monkeypatch)
     data, out = tmp_path / "data", tmp_path / "out"
     shutil.copytree(MINI, data)
     first = build_fixture(data, out, processes=1)
@@ -101,15 +118,18 @@ def test_a_failure_in_the_forked_copy_is_named_and_leaves_the_build_incomplete(t
     (out / theirs).unlink()
     (out / theirs).mkdir()  # renaming the new file over a folder fails
     (out / theirs / "keep").write_text("x", "utf-8")
-    result = build_fixture(data, out, processes=2)
-    assert [(d.code, Path(d.span.file).name) for d in result.errors] == [("E402", Path(theirs).name)]
+    result = build_in_fresh_process(data, out, processes=2)
+    assert result["processes"] is None  # nothing returned: the write failed
+    assert [(code, Path(file).name) for code, file in result["errors"]] == [("E402", Path(theirs).name)]
     assert json.loads((out / ".generator-manifest.json").read_text("utf-8"))["complete"] is False
 
 
 def test_a_process_with_other_threads_does_not_fork(tmp_path: Path, monkeypatch) -> None:
     import threading
 
-    shared_from_one(monkeypatch)
+    import generator.write
+
+    monkeypatch.setattr(generator.write, "SHARE_FROM", 1)
     stop = threading.Event()
     server = threading.Thread(target=stop.wait)  # as `mkdocs serve`'s server thread
     server.start()
