@@ -21,7 +21,7 @@ if __name__ == "__main__":
     result = build(BuildOptions(data_dir=data, out_dir=out, max_file_bytes=2**31))
     total = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    copy = result.written.second_mb if result.written else 0.0
+    copy = result.written.copy_private_mb if result.written else 0.0
     # Peak memory: this process's peak plus the memory the forked copy that shared the record
     # pages held on its own (write.py). The two peaks need not coincide: an upper bound.
     print(json.dumps({"timings": result.timings, "total": total, "errors": len(result.errors),

@@ -25,7 +25,6 @@ _CHINESE_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9 ]*[{_CJK}])?")
 _WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 _ALWAYS = re.compile(r"([\\`*_{}\[\]()#|!])")
 _LINE_START = re.compile(r"^(\d+)\.|^([-+])")
-_LINE_START_CHARS = frozenset("0123456789-+")
 
 
 def md(text: object) -> Markup:
@@ -44,7 +43,7 @@ def _md_text(text: str) -> Markup:
     """md() of a string, cached: names, labels and publishers are printed on thousands of pages."""
     folded = _WHITESPACE.sub(" ", text)
     escaped = _ALWAYS.sub(r"\\\1", folded)
-    if escaped[:1] in _LINE_START_CHARS:
+    if escaped[:1].isdecimal() or escaped[:1] in ("-", "+"):  # what _LINE_START can match (\d is any decimal digit)
         escaped = _LINE_START.sub(lambda m: (m.group(1) + "\\." if m.group(1) else "\\" + m.group(2)), escaped)
     return mark_chinese(html.escape(escaped, quote=False))
 

@@ -57,7 +57,10 @@ Node = Scalar | Sequence | Mapping
 
 @dataclass
 class RawDocument:
-    """One data file as read: its display path, its lines (for carets) and its node tree."""
+    """One data file as read: its display path, its lines (for carets) and its node tree.
+
+    Read with ``each_record`` (load_file), a top-level list is a Sequence with no items: each
+    was handed over as it was read. Its span still says where the list is."""
 
     path: str
     lines: list[str] = field(default_factory=list)

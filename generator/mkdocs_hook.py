@@ -43,7 +43,7 @@ def on_pre_build(config) -> None:
     strict = bool(config.strict)  # `mkdocs build --strict`: warnings stop the build, nothing is written
     result = build(BuildOptions(data_dir=data_dir(config), out_dir=Path(config.docs_dir), strict=strict,
                                  memo=_memo if _command == "serve" else None,
-                                 processes=1 if _command == "serve" else 2,  # serve: no fork beside its threads
+                                 fork=_command != "serve",  # no fork beside the server's threads
                                  **({"site_url": config.site_url} if config.site_url else {})))
     report = text_report(result.diagnostics, result.lines)
     if result.failed(strict):

@@ -1,5 +1,9 @@
 """`build()`: load → validate → link → render → write, readable top to bottom.
 
+Load and validate interleave: each record is validated as soon as the loader has read it
+(validate.load_and_validate), so a file's node tree is never held whole; their times are
+still reported apart.
+
 Like `mkdocs.commands.build.build`, there is one clear boundary: everything is read,
 validated and linked first; only a corpus without errors is rendered and written, so a
 bad record never leaves half a site (architecture decisions 1 and 2).
@@ -43,8 +47,9 @@ class BuildOptions:
                                                             or DEFAULT_MAX_FILE_BYTES))
     # Between builds in one process (`mkdocs serve`): unchanged records are not read again (reuse.py).
     memo: Memo | None = None
-    # 2: a forked copy of the process makes and writes some event pages beside this one (write.py).
-    processes: int = 2
+    # A build with 1,000 record pages or more forks a copy of itself that makes and writes some
+    # of them on another core (write.py); False keeps to one process (`mkdocs serve` does).
+    fork: bool = True
 
 
 @dataclass
@@ -120,7 +125,7 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
 
     reused: dict[str, list[Record]] = {}  # kinds read record by record (options.memo): already validated
     loaded: dict[str, list[Record]] = {}  # kinds read whole, each record validated as it was read
-    validating = [0.0]  # of the load phase, the time spent validating: validate's
+    validating = 0.0  # of the load phase, the time spent validating: validate's
     with timed(result, "load"):
         docs: dict[str, RawDocument] = {}
         if options.memo is not None:
@@ -132,12 +137,13 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
                 if records_read is not None:
                     docs[kind.name], reused[kind.name] = doc, records_read
                     continue
-            docs[kind.name], loaded[kind.name] = load_and_validate(kind, path, diags, options.max_file_bytes, validating)
+            docs[kind.name], loaded[kind.name], seconds = load_and_validate(kind, path, diags, options.max_file_bytes)
+            validating += seconds
         result.lines = {doc.path: doc.lines for doc in docs.values()}
     with timed(result, "validate"):
         records = {name: list(unique_ids(items, diags)) for name, items in {**loaded, **reused}.items()}
-    result.timings["load"] -= validating[0]
-    result.timings["validate"] += validating[0]
+    result.timings["load"] -= validating
+    result.timings["validate"] += validating
     with timed(result, "link"):
         unreadable = frozenset(kind for kind, doc in docs.items() if kind not in reused and not isinstance(doc.root, Sequence))
         result.corpus = link(records, diags, unreadable)
@@ -150,15 +156,17 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
 
 def make_and_write(result: BuildResult, diags: Diagnostics, options: BuildOptions) -> None:
     """Render and write a corpus without errors. Record pages, downloads and feeds are made
-    while they are written: that time is render's, not write's. With a forked copy writing
-    too, both phases are the work of the two processes, more than the time they took."""
+    while they are written: that time is render's, not write's. With a forked copy making
+    pages too, render counts the making in both processes, so the phases add up to more
+    than the time the build took."""
     assert result.corpus is not None
     with timed(result, "render"):
         result.pages = render(result.corpus, options.site_url, result.changed)
+    start = time.perf_counter()
     try:
-        result.written = write(result.pages, options.out_dir, diags, options.processes)
+        result.written = write(result.pages, options.out_dir, diags, options.fork)
     except OSError as exc:
         diags.add("E402", Span(str(exc.filename or options.out_dir), 1, 1, 1, 1), f"cannot write: {exc.strerror}")
-    if result.written is not None:
-        result.timings["render"] += result.written.making
-        result.timings["write"] = result.written.writing
+    made = result.written.making if result.written else 0.0
+    result.timings["render"] += made
+    result.timings["write"] = time.perf_counter() - start - (result.written.making_here if result.written else 0.0)

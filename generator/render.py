@@ -387,12 +387,15 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
     if chinese_names:
         load_readers()  # here, before the writer forks (write.py): both processes share one copy
 
-    def record_page(record: Record) -> str:
+    def make_record_page(record: Record) -> str:
         return env.get_template(f"{record.kind}.md.j2").render(**record_context(record, corpus, site_url, changed, known))
+
+    for kind in corpus.records:  # compiled here, before the writer may fork (write.py): not once in each process
+        env.get_template(f"{kind}.md.j2")
 
     for kind, records in corpus.records.items():
         for record in records.values():
-            pages.append(Page(page_path(record), make=functools.partial(record_page, record),
+            pages.append(Page(page_path(record), make=functools.partial(make_record_page, record),
                               record_page=True))
         if kind != "event":
             emit(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2", rows=section_rows(kind, corpus),

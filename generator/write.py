@@ -16,9 +16,10 @@ import os
 import threading
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 try:
     import fcntl
@@ -45,10 +46,11 @@ class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
-    making: float = 0.0  # seconds spent making lazy pages' text: render's share of the writing
-    writing: float = 0.0  # seconds spent comparing and writing
-    processes: int = 1  # 2 when a forked copy made some pages (its making and writing are added above)
-    second_mb: float = 0.0  # that copy's own memory when it ended (pages it no longer shared)
+    seconds: float = 0.0  # the whole write phase, wall time
+    making: float = 0.0  # seconds making lazy pages' text (render's share), in both processes when forked
+    making_here: float = 0.0  # of which in this process (inside ``seconds``)
+    forked: bool = False  # a forked copy made and wrote some record pages (write_in_two)
+    copy_private_mb: float = 0.0  # the memory that copy held on its own when it ended
 
 
 def owned(path: str) -> bool:
@@ -80,7 +82,7 @@ def atomic_write(path: Path, data: bytes, folders: set[Path] | None = None) -> N
         os.replace(tmp, path)
     except OSError as exc:  # named by the file being written, not the temporary one
         tmp.unlink(missing_ok=True)
-        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -127,32 +129,35 @@ def check_writable(pages: list[Page], out: Path, diags: Diagnostics) -> None:
                       "move it away, or build into another folder with --out")
 
 
-def write(pages: list[Page], out: Path, diags: Diagnostics, processes: int = 2) -> WriteResult | None:
+def write(pages: list[Page], out: Path, diags: Diagnostics, fork: bool = True) -> WriteResult | None:
     """Check, then write, under the folder's lock; None when the check found a file not ours.
 
     The manifest is marked incomplete first and complete last; the incomplete one lists the
     previous build's files and this one's, so if the process dies half way the next run knows
     every file it may own, rewrites what differs and prunes the rest.
     """
+    start = time.perf_counter()
     with exclusive(out):
         check_writable(pages, out, diags)
         if diags.errors:
             return None
-        return write_locked(pages, out, processes)
+        result = write_locked(pages, out, fork)
+    result.seconds = time.perf_counter() - start
+    return result
 
 
-def write_locked(pages: list[Page], out: Path, processes: int = 2) -> WriteResult:
+def write_locked(pages: list[Page], out: Path, fork: bool = True) -> WriteResult:
     result = WriteResult()
     crash_after = int(os.environ.get(CRASH_AFTER, "0") or 0)
     previous = read_manifest(out)
     current = {p.path for p in pages}
     out.mkdir(parents=True, exist_ok=True)
     write_manifest(out, previous | current, complete=False)
-    # A fork beside other threads (`mkdocs serve`'s server) could copy a lock another thread
-    # holds; the crash test hook counts one process's writes: both keep to one process.
-    record_pages = [p for p in pages if p.record_page] if processes > 1 and not crash_after else []
-    if len(record_pages) >= SHARE_FROM and hasattr(os, "fork") and threading.active_count() == 1:
-        write_in_two(record_pages, out, result)
+    # No fork beside other threads (`mkdocs serve`'s server: a copy could inherit a lock one of
+    # them holds), nor under the crash test hook (it counts the writes of one process).
+    record_pages = [p for p in pages if p.record_page]
+    if (fork and not crash_after and len(record_pages) >= SHARE_FROM and hasattr(os, "fork")
+            and threading.active_count() == 1 and write_in_two(record_pages, out, result)):
         pages = [p for p in pages if not p.record_page]
     write_pages(pages, out, result, crash_after)
     for stale in sorted(previous - current):
@@ -166,7 +171,7 @@ def write_locked(pages: list[Page], out: Path, processes: int = 2) -> WriteResul
 def write_pages(pages: Iterable[Page], out: Path, result: WriteResult, crash_after: int = 0) -> None:
     """Make each page, compare it with the file on disk, write it only if its bytes differ."""
     folders: set[Path] = set()
-    start, making = time.perf_counter(), 0.0
+    making = 0.0
     for page in pages:
         target = out / page.path
         made = time.perf_counter()
@@ -183,12 +188,12 @@ def write_pages(pages: Iterable[Page], out: Path, result: WriteResult, crash_aft
         if crash_after and len(result.written) >= crash_after:
             os._exit(75)  # a deterministic crash point for the interruption tests
     result.making += making
-    result.writing += time.perf_counter() - start - making
+    result.making_here += making
 
 
 class Meeting:
     """Two cursors over one list of pages, in memory both processes share: this process takes
-    pages from the front, the forked one from the back, until they meet, so neither waits
+    pages from the front, the forked copy from the back, until they meet, so neither waits
     for the other however unevenly the machine runs them."""
 
     def __init__(self, count: int) -> None:
@@ -198,9 +203,14 @@ class Meeting:
         self.cursors = context.RawArray("q", [0, count])  # the next from the front; one past the next from the back
         self.lock = context.Lock()
 
-    def take(self, from_back: bool) -> Iterator[int]:
+    def take(self, from_back: bool, other_alive: Callable[[], bool]) -> Iterator[int]:
+        """Indices to make, one at a time. A process killed while holding the lock never
+        releases it: the survivor stops waiting when the other is gone."""
         while True:
-            with self.lock:
+            while not self.lock.acquire(timeout=0.5):
+                if not other_alive():
+                    return
+            try:
                 front, back = self.cursors[0], self.cursors[1]
                 if front >= back:
                     return
@@ -208,63 +218,123 @@ class Meeting:
                     self.cursors[1] = index = back - 1
                 else:
                     self.cursors[0], index = front + 1, front
+            finally:
+                self.lock.release()
             yield index
 
+    def stop(self) -> None:
+        """No more pages for anyone (this process failed: the build will not complete)."""
+        if self.lock.acquire(timeout=2):
+            self.cursors[0] = self.cursors[1]
+            self.lock.release()
 
-def write_in_two(pages: list[Page], out: Path, result: WriteResult) -> None:
+
+class Copy:
+    """The forked copy, as its parent sees it: alive or not, and how it ended."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.status = pid, None
+
+    def alive(self) -> bool:
+        if self.status is None:
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                self.status = status
+        return self.status is None
+
+    def wait(self) -> int:
+        if self.status is None:
+            self.status = os.waitpid(self.pid, 0)[1]
+        return self.status
+
+
+def write_in_two(pages: list[Page], out: Path, result: WriteResult) -> bool:
     """Make and write record pages in this process and a forked copy of it: rendering is most
-    of a build, and one Python process uses one core (10,000 events, best of two: 16.3 → 13.2 s).
+    of a build, and one Python process uses one core (figures: benchmarks/results.md).
 
     The copy shares the corpus, but CPython writes a reference count into every object it
-    touches, and each memory page written by either process is then held twice: the copy
-    ended holding 164 MB of its own at 10,000 events. Downloads and feeds, which read every
-    record, are made after it has ended (write_locked), so they copy nothing. The copy
-    reports back through a pipe what it wrote; if it fails or dies, this raises (the
-    manifest stays incomplete and the next run repairs).
+    touches, and a memory page written by either process is then held twice (the benchmark
+    counts the copy's own memory in the generator's peak). Downloads and feeds, which read
+    every record, are made after the copy has ended (write_locked), so they copy nothing.
+    The copy reports through a pipe what it wrote. If it cannot write a file, this raises
+    that OSError (located as E402: the manifest stays incomplete, the next run repairs); if
+    it fails otherwise or dies, this process makes every page it did not make itself.
+    False when no copy could be forked: the caller writes the pages.
     """
     meeting = Meeting(len(pages))
     read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the copy: never returns
+    gc.freeze()  # neither collector scans what exists now: scanning writes to it, which copies it
+    parent = os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or process slot for a copy
         os.close(read_end)
-        gc.freeze()  # its collector leaves alone what was there at the fork: scanning it would copy it
-        status = 0
+        os.close(write_end)
+        return False
+    if pid == 0:
+        run_copy(pages, out, meeting, read_end, write_end, lambda: os.getppid() == parent)
+    os.close(write_end)
+    copy = Copy(pid)
+    mine: list[int] = []
+
+    def taken() -> Iterator[Page]:
+        for index in meeting.take(from_back=False, other_alive=copy.alive):
+            mine.append(index)
+            yield pages[index]
+
+    try:
+        write_pages(taken(), out, result)
+    except BaseException:
+        meeting.stop()
+        raise
+    finally:
+        with os.fdopen(read_end, encoding="utf-8") as pipe:
+            text = pipe.read()
+        status = copy.wait()
+    try:
+        report = json.loads(text)
+    except ValueError:
+        report = {"error": f"the forked copy ended without a report (wait status {status})"}
+    if "error" in report and report.get("errno") is not None:
+        raise OSError(report["errno"], report["strerror"], report["filename"] or None)
+    if "error" in report:  # a bug or a kill: make the rest here, as one process would have
+        done = set(mine)
+        write_pages([page for n, page in enumerate(pages) if n not in done], out, result)
+        return True
+    position = {page.path: n for n, page in enumerate(pages)}
+    result.written = sorted(result.written + report["written"], key=position.__getitem__)
+    result.unchanged += report["unchanged"]
+    result.making += report["making"]
+    result.forked, result.copy_private_mb = True, report["mb"]
+    return True
+
+
+def run_copy(pages: list[Page], out: Path, meeting: Meeting, read_end: int, write_end: int,
+             parent_alive: Callable[[], bool]) -> NoReturn:
+    """The forked copy: take pages from the back, report, and end without returning into the
+    parent's code (its locks, buffers and callers belong to the parent)."""
+    status = 1
+    try:
+        os.close(read_end)
+        own = WriteResult()
         try:
-            own = WriteResult()
-            write_pages((pages[n] for n in meeting.take(from_back=True)), out, own)
-            report = {"written": own.written, "unchanged": own.unchanged, "making": own.making,
-                      "writing": own.writing, "mb": private_mb()}
-        except BaseException as exc:  # reported to the parent, which raises it
-            status = 1
+            write_pages((pages[n] for n in meeting.take(from_back=True, other_alive=parent_alive)), out, own)
+            report = {"written": own.written, "unchanged": own.unchanged, "making": own.making, "mb": private_mb()}
+            status = 0
+        except BaseException as exc:  # reported to the parent
             report = {"error": "".join(traceback.format_exception_only(exc)).strip(),
                       "errno": getattr(exc, "errno", None), "strerror": getattr(exc, "strerror", None),
                       "filename": str(getattr(exc, "filename", "") or "")}
         with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
             pipe.write(json.dumps(report))
-        os._exit(status)
-    os.close(write_end)
-    try:
-        write_pages((pages[n] for n in meeting.take(from_back=False)), out, result)
     finally:
-        with os.fdopen(read_end, encoding="utf-8") as pipe:
-            text = pipe.read()
-        _, status = os.waitpid(pid, 0)
-    report = json.loads(text) if text else {"error": f"the forked copy ended without a report (status {status})"}
-    if "error" in report:
-        if report.get("errno") is not None:
-            raise OSError(report["errno"], report["strerror"], report["filename"] or None)
-        raise RuntimeError(f"the forked copy failed: {report['error']}")
-    position = {page.path: n for n, page in enumerate(pages)}
-    result.written = sorted(result.written + report["written"], key=position.__getitem__)
-    result.unchanged += report["unchanged"]
-    result.making += report["making"]
-    result.writing += report["writing"]
-    result.processes, result.second_mb = 2, report["mb"]
+        os._exit(status)
 
 
 def private_mb() -> float:
     """This process's own memory in MB: its private pages (copied on write, new, or left to it
-    alone when the other process copied them), not those it still shares. 0 without /proc."""
+    alone when the other process copied them), not those it still shares. 0 without /proc
+    (Linux only: elsewhere the benchmark would leave the copy's memory out)."""
     try:
         with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
             kb = sum(int(line.split()[1]) for line in rollup if line.startswith(("Private_Clean:", "Private_Dirty:")))

@@ -11,7 +11,7 @@ import pytest
 from generator.diagnostics import Diagnostics
 from generator.load import load_file
 from generator.records import KINDS, PartialDate
-from generator.validate import Validator, closest, did_you_mean, today, url_problem, validate
+from generator.validate import Validator, closest, did_you_mean, load_and_validate, today, unique_ids, url_problem
 
 BASE = """- id: wechat
   name: WeChat
@@ -429,11 +429,12 @@ def test_duplicate_ids_first_wins(tmp_path: Path) -> None:
     path = tmp_path / "platforms.yaml"
     path.write_text(BASE + BASE.replace("WeChat", "Second") + BASE.replace("wechat", "other"), "utf-8")
     diags = Diagnostics()
-    out = validate({"platform": load_file(path, diags)}, diags)
-    assert [(r.id, r.get("name")) for r in out["platform"]] == [("wechat", "WeChat"), ("other", "WeChat")]
+    out = list(unique_ids(load_and_validate(KINDS["platform"], path, diags)[1], diags))
+    assert [(r.id, r.get("name")) for r in out] == [("wechat", "WeChat"), ("other", "WeChat")]
     assert full(diags) == [("E205", (8, 3, 15, 1), "duplicate platform id 'wechat'", "first used at line 1")]
 
 
 def test_a_missing_file_has_no_records(tmp_path: Path) -> None:
     diags = Diagnostics()
-    assert validate({"platform": load_file(tmp_path / "absent.yaml", diags)}, diags) == {"platform": []}
+    assert load_and_validate(KINDS["platform"], tmp_path / "absent.yaml", diags)[1] == []
+    assert [d.code for d in diags.items] == ["E100"]

@@ -49,7 +49,6 @@ def test_strict_build_with_warnings_writes_nothing(tmp_path: Path) -> None:
     assert [d.code for d in result.diagnostics] == ["W201"] and not out.exists()
 
 
-
 def test_a_page_that_cannot_be_written_is_named_and_leaves_the_build_incomplete(tmp_path: Path) -> None:
     import json
 
@@ -67,10 +66,12 @@ def test_a_page_that_cannot_be_written_is_named_and_leaves_the_build_incomplete(
     assert not list(out.rglob("*.tmp"))
 
 
-
-def build_in_fresh_process(data: Path, out: Path, processes: int) -> dict:
+def build_in_fresh_process(data: Path, out: Path, fork: bool, copy_takes_all: bool = False,
+                           copy_dies: bool = False) -> dict:
     """A build in a new interpreter with one thread (earlier tests leave threads in this one,
-    and a process with other threads never forks), its record pages shared from the first."""
+    and a process with other threads never forks), its record pages shared from the first.
+    ``copy_takes_all``: the first process takes no record page, so the copy makes them all;
+    ``copy_dies``: the copy ends at once without a report, as if killed."""
     import json
     import subprocess
     import sys
@@ -82,11 +83,17 @@ def build_in_fresh_process(data: Path, out: Path, processes: int) -> dict:
         "from pathlib import Path\n"
         "import generator.write\n"
         "generator.write.SHARE_FROM = 1\n"
+        "take = generator.write.Meeting.take\n"
+        "def only_the_copy(self, from_back, other_alive):\n"
+        "    return take(self, from_back, other_alive) if from_back else iter(())\n"
+        f"if {copy_takes_all}: generator.write.Meeting.take = only_the_copy\n"
+        "import os\n"
+        f"if {copy_dies}: generator.write.run_copy = lambda *args: os._exit(9)\n"
         "from generator import BuildOptions, build\n"
-        f"r = build(BuildOptions(data_dir=Path({str(data)!r}), out_dir=Path({str(out)!r}), processes={processes}))\n"
+        f"r = build(BuildOptions(data_dir=Path({str(data)!r}), out_dir=Path({str(out)!r}), fork={fork}))\n"
         "w = r.written\n"
         "print(json.dumps({'errors': [[d.code, d.span.file] for d in r.errors], 'pages': len(r.pages),\n"
-        "  'processes': w.processes if w else None, 'written': w.written if w else None,\n"
+        "  'forked': w.forked if w else None, 'written': w.written if w else None,\n"
         "  'unchanged': w.unchanged if w else None}))\n")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
@@ -99,12 +106,12 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def test_two_processes_write_exactly_what_one_does(tmp_path: Path) -> None:
-    one = build_in_fresh_process(MINI, tmp_path / "one", processes=1)
-    two = build_in_fresh_process(MINI, tmp_path / "two", processes=2)
-    assert (one["processes"], two["processes"]) == (1, 2)
+    one = build_in_fresh_process(MINI, tmp_path / "one", fork=False)
+    two = build_in_fresh_process(MINI, tmp_path / "two", fork=True)
+    assert (one["forked"], two["forked"]) == (False, True)
     assert sorted(two["written"]) == sorted(one["written"])  # every page once
     assert tree(tmp_path / "two") == tree(tmp_path / "one")
-    again = build_in_fresh_process(MINI, tmp_path / "two", processes=2)
+    again = build_in_fresh_process(MINI, tmp_path / "two", fork=True)
     assert not again["written"] and again["unchanged"] == one["pages"]
 
 
@@ -113,13 +120,12 @@ def test_a_failure_in_the_forked_copy_is_named_and_leaves_the_build_incomplete(t
 
     data, out = tmp_path / "data", tmp_path / "out"
     shutil.copytree(MINI, data)
-    first = build_fixture(data, out, processes=1)
-    theirs = [p.path for p in first.pages if p.record_page][-1]  # the copy takes record pages from the back
+    first = build_fixture(data, out, fork=False)
+    theirs = [p.path for p in first.pages if p.record_page][-1]
     (out / theirs).unlink()
     (out / theirs).mkdir()  # renaming the new file over a folder fails
     (out / theirs / "keep").write_text("x", "utf-8")
-    result = build_in_fresh_process(data, out, processes=2)
-    assert result["processes"] is None  # nothing returned: the write failed
+    result = build_in_fresh_process(data, out, fork=True, copy_takes_all=True)
     assert [(code, Path(file).name) for code, file in result["errors"]] == [("E402", Path(theirs).name)]
     assert json.loads((out / ".generator-manifest.json").read_text("utf-8"))["complete"] is False
 
@@ -134,7 +140,14 @@ def test_a_process_with_other_threads_does_not_fork(tmp_path: Path, monkeypatch)
     server = threading.Thread(target=stop.wait)  # as `mkdocs serve`'s server thread
     server.start()
     try:
-        assert build_fixture(MINI, tmp_path / "out", processes=2).written.processes == 1
+        assert build_fixture(MINI, tmp_path / "out", fork=True).written.forked is False
     finally:
         stop.set()
         server.join()
+
+
+def test_a_copy_that_dies_leaves_its_pages_to_the_first_process(tmp_path: Path) -> None:
+    one = build_in_fresh_process(MINI, tmp_path / "one", fork=False)
+    dead = build_in_fresh_process(MINI, tmp_path / "dead", fork=True, copy_dies=True)
+    assert not dead["errors"] and sorted(dead["written"]) == sorted(one["written"])
+    assert tree(tmp_path / "dead") == tree(tmp_path / "one")
