@@ -46,14 +46,15 @@ class Page:
     (10,000 events: hundreds of MB); the writer counts the time it takes as render's. Only
     valid, linked data reaches render, so making a page cannot fail on the data."""
 
-    __slots__ = ("path", "_text", "_make", "record_page")
+    __slots__ = ("path", "_text", "_make", "narrow", "whole")
 
     def __init__(self, path: str, text: str | None = None, make: Callable[[], str] | None = None,
-                 record_page: bool = False) -> None:
+                 narrow: bool = False, whole: bool = False) -> None:
         self.path, self._text, self._make = path, text, make
-        # A record's own page: made from that record and those it names, unlike a download or
-        # a feed, which reads every record. Two processes share the making of these (write.py).
-        self.record_page = record_page
+        # How much of the corpus making it reads, for the writer's forked copy (write.py):
+        # narrow, an event page (its event and the few records it names: the copy makes these);
+        # whole, a download or a feed (every record: made once the copy has ended).
+        self.narrow, self.whole = narrow, whole
 
     @property
     def text(self) -> str:
@@ -371,67 +372,72 @@ def on_this_day(corpus: Corpus) -> dict[str, str]:
 
 
 def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -> list[Page]:
-    """Every generated page and file, sorted by path; record pages, downloads and feeds are
-    made lazily, when the writer asks for their text (see Page)."""
+    """Every generated page and file, sorted by path. Nearly all are made lazily, when the
+    writer asks for their text (see Page): the writer can then fork its copy at once, and the
+    copy makes event pages while this process loads what the other pages need (pypinyin,
+    OpenCC, jieba's dictionary: half a second)."""
     env = environment()
     changed = changed or {}
     pages: list[Page] = []
 
-    def emit(path: str, template: str, **context: Any) -> None:
-        pages.append(Page(path, env.get_template(template).render(**context)).with_newline())
+    def emit(path: str, template: str, context: Callable[[], dict[str, Any]]) -> None:
+        pages.append(Page(path, make=lambda: env.get_template(template).render(**context())))
 
-    # Dictionary words among the parts of every Chinese name, looked up once for all pages.
-    chinese_names = [name for kind, records in corpus.records.items() if kind != "event"
-                     for record in records.values() for name in segmentable_names(record)]
-    known = dictionary_words(part for name in chinese_names for part in name_parts(name))
-    if chinese_names:
-        load_readers()  # here, before the writer forks (write.py): both processes share one copy
+    @functools.cache
+    def known_words() -> frozenset[str]:
+        """Dictionary words among the parts of every Chinese name, looked up once for all pages."""
+        chinese_names = [name for kind, records in corpus.records.items() if kind != "event"
+                         for record in records.values() for name in segmentable_names(record)]
+        if chinese_names:
+            load_readers()
+        return dictionary_words(part for name in chinese_names for part in name_parts(name))
 
     def make_record_page(record: Record) -> str:
+        known = known_words() if record.kind != "event" else frozenset()  # an event page spells no names
         return env.get_template(f"{record.kind}.md.j2").render(**record_context(record, corpus, site_url, changed, known))
 
-    for kind in corpus.records:  # compiled here, before the writer may fork (write.py): not once in each process
-        env.get_template(f"{kind}.md.j2")
+    env.get_template("event.md.j2")  # compiled before the writer may fork (write.py), not in both processes
 
     for kind, records in corpus.records.items():
         for record in records.values():
-            pages.append(Page(page_path(record), make=functools.partial(make_record_page, record),
-                              record_page=True))
+            pages.append(Page(page_path(record), make=functools.partial(make_record_page, record), narrow=kind == "event"))
         if kind != "event":
-            emit(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2", rows=section_rows(kind, corpus),
-                 kind=KINDS[kind])
+            emit(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2",
+                 lambda kind=kind: {"rows": section_rows(kind, corpus), "kind": KINDS[kind]})
     timeline_links = Links("timeline/index.md")
-    emit("timeline/index.md", "timeline.md.j2", years=by_year(corpus.timeline, corpus, timeline_links),
-         types=sorted(Counter(e.values["type"] for e in corpus.timeline).items()),
-         chart=charts.events_per_year(corpus.timeline), table=charts.year_table_html(corpus.timeline),
-         filters=filter_form(corpus), count=len(corpus.timeline),
-         feed=timeline_links.page(feed_path(), "Atom feed of all events"),
-         data=timeline_links.page("data/index.md", "downloads"))
-    emit("events/index.md", "events-index.md.j2", timeline=Links("events/index.md").page("timeline/index.md", "timeline"),
-         count=len(corpus.timeline))
+    emit("timeline/index.md", "timeline.md.j2", lambda: {
+        "years": by_year(corpus.timeline, corpus, timeline_links),
+        "types": sorted(Counter(e.values["type"] for e in corpus.timeline).items()),
+        "chart": charts.events_per_year(corpus.timeline), "table": charts.year_table_html(corpus.timeline),
+        "filters": filter_form(corpus), "count": len(corpus.timeline),
+        "feed": timeline_links.page(feed_path(), "Atom feed of all events"),
+        "data": timeline_links.page("data/index.md", "downloads")})
+    emit("events/index.md", "events-index.md.j2", lambda: {
+        "timeline": Links("events/index.md").page("timeline/index.md", "timeline"), "count": len(corpus.timeline)})
     home = Links("index.md")
-    emit("index.md", "home.md.j2", latest=[timeline_entry(e, corpus, home) for e in corpus.timeline[:LATEST_ON_HOME]],
-         counts=[(home.page(f"{k.folder}/index.md" if k.name != "event" else "timeline/index.md", k.title),
-                  len(corpus.records[k.name])) for k in KINDS.values()],
-         first=corpus.timeline[-1].values["date"].year if corpus.timeline else None,
-         last=corpus.timeline[0].values["date"].year if corpus.timeline else None,
-         timeline=home.page("timeline/index.md", "full timeline"), data=home.page("data/index.md", "download the data"),
-         feed=home.page(feed_path(), "Atom feed"))
-    files: dict[str, str | Callable[[], str]] = dict(downloads(corpus, site_url, changed))
-    files.update(feeds(corpus, site_url, changed))
-    files.update(on_this_day(corpus))
+    emit("index.md", "home.md.j2", lambda: {
+        "latest": [timeline_entry(e, corpus, home) for e in corpus.timeline[:LATEST_ON_HOME]],
+        "counts": [(home.page(f"{k.folder}/index.md" if k.name != "event" else "timeline/index.md", k.title),
+                    len(corpus.records[k.name])) for k in KINDS.values()],
+        "first": corpus.timeline[-1].values["date"].year if corpus.timeline else None,
+        "last": corpus.timeline[0].values["date"].year if corpus.timeline else None,
+        "timeline": home.page("timeline/index.md", "full timeline"), "data": home.page("data/index.md", "download the data"),
+        "feed": home.page(feed_path(), "Atom feed")})
+    whole: dict[str, str | Callable[[], str]] = dict(downloads(corpus, site_url, changed))
+    whole.update(feeds(corpus, site_url, changed))
     data_links = Links("data/index.md")
-    emit("data/index.md", "data.md.j2", kinds=[(k, {ext: data_links.page(f"data/{k.plural}.{ext}", f"{k.plural}.{ext}")
-                                                   for ext in ("json", "csv")},
-                                               data_links.page(f"data/schema/{k.plural}.json", "schema"),
-                                               len(corpus.records[k.name])) for k in KINDS.values()],
-         ics=data_links.page("data/events.ics", "events.ics"), feed=data_links.page(feed_path(), "feeds/events.atom"),
-         feed_count=sum(1 for p in files if p.startswith("feeds/")), site_url=site_url,
-         feed_limit=FEED_LIMIT, event_count=len(corpus.timeline),
-         example_feed=next((data_links.page(feed_path(r), feed_path(r)) for r in corpus.records["exchange"].values()), ""))
-    pages.extend(Page(path, text) if isinstance(text, str) else Page(path, make=text)
-                 for path, text in files.items())
-    pages.append(Page("contributing.md", contributing(env, standalone=False)))
+    emit("data/index.md", "data.md.j2", lambda: {
+        "kinds": [(k, {ext: data_links.page(f"data/{k.plural}.{ext}", f"{k.plural}.{ext}") for ext in ("json", "csv")},
+                   data_links.page(f"data/schema/{k.plural}.json", "schema"), len(corpus.records[k.name]))
+                  for k in KINDS.values()],
+        "ics": data_links.page("data/events.ics", "events.ics"), "feed": data_links.page(feed_path(), "feeds/events.atom"),
+        "feed_count": sum(1 for p in whole if p.startswith("feeds/")), "site_url": site_url,
+        "feed_limit": FEED_LIMIT, "event_count": len(corpus.timeline),
+        "example_feed": next((data_links.page(feed_path(r), feed_path(r)) for r in corpus.records["exchange"].values()), "")})
+    pages.extend(Page(path, text, whole=True) if isinstance(text, str) else Page(path, make=text, whole=True)
+                 for path, text in whole.items())
+    pages.extend(Page(path, text) for path, text in on_this_day(corpus).items())
+    pages.append(Page("contributing.md", make=lambda: contributing(env, standalone=False)))
     return sorted(pages, key=lambda p: p.path)
 
 

@@ -37,7 +37,7 @@ OWNED_FILES = ("index.md", "contributing.md")
 OWNED_FOLDERS = ("timeline", "events", "exchanges", "authorities", "platforms", "glossary", "data", "feeds")
 
 
-# From this many record pages to make, a forked copy of the process makes some of them (write_in_two).
+# From this many event pages to make, a forked copy of the process makes some of them (write_in_two).
 SHARE_FROM = 1000
 
 
@@ -155,11 +155,15 @@ def write_locked(pages: list[Page], out: Path, fork: bool = True) -> WriteResult
     write_manifest(out, previous | current, complete=False)
     # No fork beside other threads (`mkdocs serve`'s server: a copy could inherit a lock one of
     # them holds), nor under the crash test hook (it counts the writes of one process).
-    record_pages = [p for p in pages if p.record_page]
-    if (fork and not crash_after and len(record_pages) >= SHARE_FROM and hasattr(os, "fork")
-            and threading.active_count() == 1 and write_in_two(record_pages, out, result)):
-        pages = [p for p in pages if not p.record_page]
+    events = [p for p in pages if p.narrow]
+    if (fork and not crash_after and len(events) >= SHARE_FROM and hasattr(os, "fork")
+            and threading.active_count() == 1):
+        others = [p for p in pages if not p.narrow and not p.whole]
+        if write_in_two(events, out, result, first=others):
+            pages = [p for p in pages if p.whole]  # after the copy has ended (see write_in_two)
     write_pages(pages, out, result, crash_after)
+    order = {path: n for n, path in enumerate(sorted(current))}  # pages come sorted by path
+    result.written.sort(key=order.__getitem__)
     for stale in sorted(previous - current):
         (out / stale).unlink(missing_ok=True)
         result.removed.append(stale)
@@ -248,18 +252,21 @@ class Copy:
         return self.status
 
 
-def write_in_two(pages: list[Page], out: Path, result: WriteResult) -> bool:
-    """Make and write record pages in this process and a forked copy of it: rendering is most
-    of a build, and one Python process uses one core (figures: benchmarks/results.md).
+def write_in_two(pages: list[Page], out: Path, result: WriteResult, first: list[Page]) -> bool:
+    """Make and write event pages (``pages``) in a forked copy of this process, while this
+    one makes ``first`` (every page but events, downloads and feeds), then joins the copy on
+    the events. Rendering is most of a build, and one Python process uses one core (figures:
+    benchmarks/results.md). The copy forks before the lazy pages load pypinyin and OpenCC,
+    which only this process needs.
 
     The copy shares the corpus, but CPython writes a reference count into every object it
     touches, and a memory page written by either process is then held twice (the benchmark
     counts the copy's own memory in the generator's peak). Downloads and feeds, which read
-    every record, are made after the copy has ended (write_locked), so they copy nothing.
+    every record, are left to the caller for after the copy has ended: they copy nothing.
     The copy reports through a pipe what it wrote. If it cannot write a file, this raises
     that OSError (located as E402: the manifest stays incomplete, the next run repairs); if
     it fails otherwise or dies, this process makes every page it did not make itself.
-    False when no copy could be forked: the caller writes the pages.
+    False when no copy could be forked: the caller writes everything.
     """
     meeting = Meeting(len(pages))
     read_end, write_end = os.pipe()
@@ -283,6 +290,7 @@ def write_in_two(pages: list[Page], out: Path, result: WriteResult) -> bool:
             yield pages[index]
 
     try:
+        write_pages(first, out, result)
         write_pages(taken(), out, result)
     except BaseException:
         meeting.stop()
@@ -301,8 +309,7 @@ def write_in_two(pages: list[Page], out: Path, result: WriteResult) -> bool:
         done = set(mine)
         write_pages([page for n, page in enumerate(pages) if n not in done], out, result)
         return True
-    position = {page.path: n for n, page in enumerate(pages)}
-    result.written = sorted(result.written + report["written"], key=position.__getitem__)
+    result.written += report["written"]
     result.unchanged += report["unchanged"]
     result.making += report["making"]
     result.forked, result.copy_private_mb = True, report["mb"]
