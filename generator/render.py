@@ -63,11 +63,6 @@ class Page:
         text = self._make()  # type: ignore[misc]
         return text if text.endswith("\n") else text + "\n"
 
-    def with_newline(self) -> Page:
-        if self._text is not None and not self._text.endswith("\n"):
-            self._text += "\n"
-        return self
-
     def __repr__(self) -> str:
         return f"Page({self.path!r})"
 

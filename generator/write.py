@@ -46,9 +46,8 @@ class WriteResult:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
-    seconds: float = 0.0  # the whole write phase, wall time
     making: float = 0.0  # seconds making lazy pages' text (render's share), in both processes when forked
-    making_here: float = 0.0  # of which in this process (inside ``seconds``)
+    making_here: float = 0.0  # of which in this process (the rest ran beside it, in the copy)
     forked: bool = False  # a forked copy made and wrote some record pages (write_in_two)
     copy_private_mb: float = 0.0  # the memory that copy held on its own when it ended
 
@@ -136,14 +135,11 @@ def write(pages: list[Page], out: Path, diags: Diagnostics, fork: bool = True) -
     previous build's files and this one's, so if the process dies half way the next run knows
     every file it may own, rewrites what differs and prunes the rest.
     """
-    start = time.perf_counter()
     with exclusive(out):
         check_writable(pages, out, diags)
         if diags.errors:
             return None
-        result = write_locked(pages, out, fork)
-    result.seconds = time.perf_counter() - start
-    return result
+        return write_locked(pages, out, fork)
 
 
 def write_locked(pages: list[Page], out: Path, fork: bool = True) -> WriteResult:
