@@ -53,7 +53,7 @@ class Page:
         self.path, self._text, self._make = path, text, make
         # How much of the corpus making it reads, for the writer's forked copy (write.py):
         # narrow, an event page (its event and the few records it names: the copy makes these);
-        # whole, a download or a feed (every record: made once the copy has ended).
+        # whole, a download or a feed (every record: the copy makes these only if it runs out of events).
         self.narrow, self.whole = narrow, whole
 
     @property

@@ -154,9 +154,10 @@ def write_locked(pages: list[Page], out: Path, fork: bool = True) -> WriteResult
     events = [p for p in pages if p.narrow]
     if (fork and not crash_after and len(events) >= SHARE_FROM and hasattr(os, "fork")
             and threading.active_count() == 1):
-        others = [p for p in pages if not p.narrow and not p.whole]
-        if write_in_two(events, out, result, first=others):
-            pages = [p for p in pages if p.whole]  # after the copy has ended (see write_in_two)
+        # Downloads and feeds head the shared list: this process takes them first, the copy last.
+        shared = [p for p in pages if p.whole] + events
+        if write_in_two(shared, out, result, first=[p for p in pages if not p.narrow and not p.whole]):
+            pages = []
     write_pages(pages, out, result, crash_after)
     order = {path: n for n, path in enumerate(sorted(current))}  # pages come sorted by path
     result.written.sort(key=order.__getitem__)
@@ -249,17 +250,19 @@ class Copy:
 
 
 def write_in_two(pages: list[Page], out: Path, result: WriteResult, first: list[Page]) -> bool:
-    """Make and write event pages (``pages``) in a forked copy of this process, while this
-    one makes ``first`` (every page but events, downloads and feeds), then joins the copy on
-    the events. Rendering is most of a build, and one Python process uses one core (figures:
-    benchmarks/results.md). The copy forks before the lazy pages load pypinyin and OpenCC,
-    which only this process needs.
+    """Make and write ``pages`` (downloads and feeds, then event pages) in two processes: a
+    forked copy takes them from the back while this one makes ``first`` (every other page),
+    then takes them from the front until the two meet. Rendering is most of a build, and one
+    Python process uses one core (figures: benchmarks/results.md). The copy forks before the
+    lazy pages load pypinyin and OpenCC, which only this process needs.
 
     The copy shares the corpus, but CPython writes a reference count into every object it
     touches, and a memory page written by either process is then held twice (the benchmark
-    counts the copy's own memory in the generator's peak). Downloads and feeds, which read
-    every record, are left to the caller for after the copy has ended: they copy nothing.
-    The copy reports through a pipe what it wrote. If it cannot write a file, this raises
+    counts the copy's own memory in the generator's peak). Downloads and feeds read every
+    record: this process makes them, unless the copy reaches them first. Measured at 10,000
+    events against making them once the copy had ended: the copy's own memory 70 → 74–81 MB,
+    this process's peak 316 MB either way, the build 12.2 → 10.7 s (best of three, output on
+    tmpfs). The copy reports through a pipe what it wrote. If it cannot write a file, this raises
     that OSError (located as E402: the manifest stays incomplete, the next run repairs); if
     it fails otherwise or dies, this process makes every page it did not make itself.
     False when no copy could be forked: the caller writes everything.
