@@ -41,6 +41,7 @@ def phases_run(data: Path, out: Path, repeats: int) -> dict:
     largest peak memory of them."""
     runs = []
     for n in range(repeats):
+        settle()
         proc = subprocess.run([sys.executable, "-m", "benchmarks.phases", str(data), str(out.with_name(f"{out.name}-{n}"))],
                               cwd=ROOT, env=ENV, capture_output=True, text=True, check=True)
         runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
@@ -70,21 +71,31 @@ def project(events: int, work: Path) -> Path:
     return dest
 
 
+def settle() -> None:
+    """Write out what earlier runs left in the page cache before timing the next one: on this
+    VM's disk (ext4 with online discard) the files a run deletes and writes otherwise slow
+    the creation of files in the run after it (2,600 files: 0.3 to 1.7 s)."""
+    os.sync()
+    time.sleep(1)
+
+
 def timed(cmd: list[str], cwd: Path) -> float:
+    settle()
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, env=ENV, check=True, capture_output=True)
     return time.perf_counter() - start
 
 
 def site_run(events: int, work: Path) -> dict:
-    """Full and bare builds alternate (the fastest of each is kept: two rounds at 2,000 events,
-    one at 10,000, where a round takes five minutes); the generator alone, best of three."""
+    """Full and bare builds alternate (the fastest of each is kept: three rounds at 2,000
+    events, one at 10,000, where a round takes five minutes); the generator alone, best of
+    five at 2,000 events, of three at 10,000."""
     dest = project(events, work)
     full, bare = [], []
-    for _ in range(2 if events <= 2000 else 1):
+    for _ in range(3 if events <= 2000 else 1):
         full.append(timed([sys.executable, "-m", "mkdocs", "build", "-q"], dest))  # generator (hook) + MkDocs
         bare.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-bare.yml"], dest))  # same Markdown
-    gen = phases_run(dest / "data", work / f"again-{events}", 3)
+    gen = phases_run(dest / "data", work / f"again-{events}", 5 if events <= 2000 else 3)
     site = dest / "site"
     index = (site / "search" / "search_index.json").read_bytes()
     return {"full": min(full), "bare": min(bare), "generator": gen["total"], "query": query_best(site),
@@ -169,8 +180,9 @@ def main() -> int:
              f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
              f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, PyYAML {version('pyyaml')} "
              f"(libyaml). Command: `make benchmark`. This machine is a shared VM whose single runs vary by "
-             "±25 %: times are the fastest of three runs (the generator alone, typing to first result), "
-             "of two (MkDocs builds at 2,000 events) or one (10,000 and 50,000 events); memory is the largest. "
+             "±25 %: times are the fastest of several runs (the generator alone: five at 2,000 events, three "
+             "at 1,000 and 10,000, one at 50,000; MkDocs builds: three at 2,000 events, one at 10,000; typing "
+             "to first result: three), each after `sync` and a second's pause; memory is the largest. "
              "From 1,000 record pages on, a forked copy of the generator makes and writes some of them "
              "(generator/write.py): render and write are then the work of both processes (more than the "
              "wall time, which is the total), and peak memory is the build process's peak plus the memory "
