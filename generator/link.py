@@ -76,10 +76,10 @@ def suggest(unknown: str, targets: dict[str, Record]) -> str | None:
         for name in (record.get("name"), *record.get("aliases", ())):
             if isinstance(name, str) and slug(name):
                 keys.setdefault(slug(name), rid)
-    best = closest(unknown, keys)
-    if best is None:  # a name inside the id: 'okx-global' holds the alias OKX
-        parts = set(unknown.split("-"))
-        best = next((k for k in sorted(keys, key=len, reverse=True) if len(k) >= 3 and k in parts), None)
+    # A name inside the id first: 'okx-global' holds the name OKX. Spelling alone would pick
+    # 'huobi-global' (the alias Huobi Global), which shares more letters with it.
+    inside = (k for k in sorted(keys, key=len, reverse=True) if len(k) >= 3 and f"-{k}-" in f"-{unknown}-")
+    best = next(inside, None) or closest(unknown, keys)
     if best is None:
         return None
     rid = keys[best]

@@ -79,6 +79,14 @@ def test_the_longest_name_inside_an_unknown_id_wins() -> None:
     assert [d.hint for d in diags.items] == ["did you mean 'huobi'?"]
 
 
+def test_a_name_inside_the_id_outranks_a_closer_spelling() -> None:
+    """The real data: Huobi's alias 'Huobi Global' spells more like 'okx-global' than 'okex' does."""
+    diags = Diagnostics()
+    link({"exchange": [OKX, rec("exchange", "huobi", name="Huobi", aliases=("Huobi Global",))],
+          "event": [rec("event", "e", (("exchange", "okx-global", "exchanges"),))]}, diags)
+    assert [d.hint for d in diags.items] == ["did you mean 'okex' (OKX!)?"]
+
+
 def test_names_compare_as_slugs() -> None:
     assert slug("Ｏ.K.X — Global!") == "o-k-x-global"
     assert slug("  火币 Huobi ") == "huobi" and slug("比特币") == ""
