@@ -46,15 +46,15 @@ class Page:
     (10,000 events: hundreds of MB); the writer counts the time it takes as render's. Only
     valid, linked data reaches render, so making a page cannot fail on the data."""
 
-    __slots__ = ("path", "_text", "_make", "narrow", "whole")
+    __slots__ = ("path", "_text", "_make", "narrow", "spells")
 
     def __init__(self, path: str, text: str | None = None, make: Callable[[], str] | None = None,
-                 narrow: bool = False, whole: bool = False) -> None:
+                 narrow: bool = False, spells: bool = False) -> None:
         self.path, self._text, self._make = path, text, make
-        # How much of the corpus making it reads, for the writer's forked copy (write.py):
-        # narrow, an event page (its event and the few records it names: the copy makes these);
-        # whole, a download or a feed (every record: the copy makes these only if it runs out of events).
-        self.narrow, self.whole = narrow, whole
+        # For the writer's forked copy (write.py): narrow, an event page (it reads its event and
+        # the few records it names); spells, a page that spells names (it needs pypinyin and
+        # OpenCC, which only the build process loads).
+        self.narrow, self.spells = narrow, spells
 
     @property
     def text(self) -> str:
@@ -395,7 +395,8 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
 
     for kind, records in corpus.records.items():
         for record in records.values():
-            pages.append(Page(page_path(record), make=functools.partial(make_record_page, record), narrow=kind == "event"))
+            pages.append(Page(page_path(record), make=functools.partial(make_record_page, record),
+                              narrow=kind == "event", spells=kind != "event"))
         if kind != "event":
             emit(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2",
                  lambda kind=kind: {"rows": section_rows(kind, corpus), "kind": KINDS[kind]})
@@ -429,8 +430,7 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
         "feed_count": sum(1 for p in whole if p.startswith("feeds/")), "site_url": site_url,
         "feed_limit": FEED_LIMIT, "event_count": len(corpus.timeline),
         "example_feed": next((data_links.page(feed_path(r), feed_path(r)) for r in corpus.records["exchange"].values()), "")})
-    pages.extend(Page(path, text, whole=True) if isinstance(text, str) else Page(path, make=text, whole=True)
-                 for path, text in whole.items())
+    pages.extend(Page(path, text) if isinstance(text, str) else Page(path, make=text) for path, text in whole.items())
     pages.extend(Page(path, text) for path, text in on_this_day(corpus).items())
     pages.append(Page("contributing.md", make=lambda: contributing(env, standalone=False)))
     return sorted(pages, key=lambda p: p.path)

@@ -154,9 +154,10 @@ def write_locked(pages: list[Page], out: Path, fork: bool = True) -> WriteResult
     events = [p for p in pages if p.narrow]
     if (fork and not crash_after and len(events) >= SHARE_FROM and hasattr(os, "fork")
             and threading.active_count() == 1):
-        # Downloads and feeds head the shared list: this process takes them first, the copy last.
-        shared = [p for p in pages if p.whole] + events
-        if write_in_two(shared, out, result, first=[p for p in pages if not p.narrow and not p.whole]):
+        # This process makes the pages that spell names first; the copy takes event pages from
+        # the back of the rest, this process the other pages from the front.
+        shared = [p for p in pages if not p.narrow and not p.spells] + events
+        if write_in_two(shared, out, result, first=[p for p in pages if p.spells]):
             pages = []
     write_pages(pages, out, result, crash_after)
     order = {path: n for n, path in enumerate(sorted(current))}  # pages come sorted by path
@@ -250,11 +251,12 @@ class Copy:
 
 
 def write_in_two(pages: list[Page], out: Path, result: WriteResult, first: list[Page]) -> bool:
-    """Make and write ``pages`` (downloads and feeds, then event pages) in two processes: a
-    forked copy takes them from the back while this one makes ``first`` (every other page),
-    then takes them from the front until the two meet. Rendering is most of a build, and one
-    Python process uses one core (figures: benchmarks/results.md). The copy forks before the
-    lazy pages load pypinyin and OpenCC, which only this process needs.
+    """Make and write ``pages`` (sections, downloads, feeds, then event pages) in two
+    processes: a forked copy takes them from the back while this one makes ``first`` (the
+    pages that spell names), then takes them from the front until the two meet. Rendering
+    is most of a build, and one Python process uses one core (figures: benchmarks/results.md).
+    The copy forks before the pages that spell names load pypinyin and OpenCC, which only
+    this process needs.
 
     The copy shares the corpus, but CPython writes a reference count into every object it
     touches, and a memory page written by either process is then held twice (the benchmark
