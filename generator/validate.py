@@ -72,7 +72,8 @@ class Validator:
         if root is None:
             return []
         if not isinstance(root, Sequence):
-            self.diags.add("E111", root.span, f"expected a list of {self.kind.plural}, found {TYPE_NAMES[type(root)]}",
+            where = root.span if root.span.end_line == root.span.line else first_line(root.span)
+            self.diags.add("E111", where, f"expected a list of {self.kind.plural}, found {TYPE_NAMES[type(root)]}",
                            "start each record with `- id:`")
             return []
         out = []
@@ -89,6 +90,8 @@ class Validator:
             return None
         refs: list[Ref] = []
         self.spans: dict[str, Span] = {}
+        if (id_entry := node.entries.get("id")) is not None:
+            self.spans["id"] = id_entry.value.span  # where a duplicate id is reported (unique_ids)
         values = self.mapping(node, self.kind.fields, refs)
         record_id = values.get("id")
         if not isinstance(record_id, str):
@@ -112,7 +115,7 @@ class Validator:
                 continue
             if entry is None or is_null(entry.value):
                 if spec.type == "list" and spec.name == "sources":
-                    self.diags.add("E209", (entry.value.span if entry else node.span), "no sources given",
+                    self.diags.add("E209", (entry.value.span if entry else first_line(node.span)), "no sources given",
                                    "add at least one source: url, title, publisher")
                 elif spec.required:
                     if entry is None:
@@ -368,7 +371,7 @@ def unique_ids(records: list[Record], diags: Diagnostics) -> Iterator[Record]:
     for record in records:
         first = seen.get(record.id)
         if first is not None:
-            diags.add("E205", record.span, f"duplicate {record.kind} id '{record.id}'",
+            diags.add("E205", record.spans.get("id", record.span), f"duplicate {record.kind} id '{record.id}'",
                       f"first used at line {first.span.line}")
             continue
         seen[record.id] = record

@@ -215,7 +215,8 @@ def test_texts_keep_where_each_item_was_written(tmp_path: Path) -> None:
     ]
     record = records[0]
     assert record.get("aliases") == ("x", "z")
-    assert {k: (s.line, s.column, s.end_column) for k, s in record.spans.items()} == {"aliases[0]": (8, 17, 22),
+    assert {k: (s.line, s.column, s.end_column) for k, s in record.spans.items()} == {"id": (1, 7, 13),
+                                                                                      "aliases[0]": (8, 17, 22),
                                                                                       "aliases[1]": (8, 30, 31)}
 
 
@@ -431,7 +432,8 @@ def test_duplicate_ids_first_wins(tmp_path: Path) -> None:
     diags = Diagnostics()
     out = list(unique_ids(load_and_validate(KINDS["platform"], path, diags)[1], diags))
     assert [(r.id, r.get("name")) for r in out] == [("wechat", "WeChat"), ("other", "WeChat")]
-    assert full(diags) == [("E205", (8, 3, 15, 1), "duplicate platform id 'wechat'", "first used at line 1")]
+    # At the second id itself, not across the whole record.
+    assert full(diags) == [("E205", (8, 7, 8, 13), "duplicate platform id 'wechat'", "first used at line 1")]
 
 
 def test_a_missing_file_has_no_records(tmp_path: Path) -> None:
