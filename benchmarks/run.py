@@ -87,15 +87,18 @@ def timed(cmd: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+ROUNDS = 5  # rounds of site builds up to 2,000 events (one above: a round at 10,000 takes four minutes)
+
+
 def site_run(events: int, work: Path) -> dict:
-    """Rounds of three runs side by side: the full build, bare MkDocs, the generator alone
-    (five rounds at 2,000 events, one at 10,000, where a round takes four minutes). Each
+    """Rounds of three runs, one after another: the full build, bare MkDocs, the generator alone
+    (ROUNDS up to 2,000 events, one above). Each
     ratio is the median over rounds of the ratio within a round: this VM's speed drifts by a
     third over minutes (bare MkDocs at 2,000 events took from 22 to 40 s in one afternoon);
-    runs side by side share one state, while the fastest of each may come from different ones."""
+    runs one after another share one state, while the fastest of each may come from different ones."""
     dest = project(events, work)
     rounds = []
-    for n in range(5 if events <= 2000 else 1):
+    for n in range(ROUNDS if events <= 2000 else 1):
         full = timed([sys.executable, "-m", "mkdocs", "build", "-q"], dest)  # generator (hook) + MkDocs
         bare = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-bare.yml"], dest)  # same Markdown
         gen = phases_run(dest / "data", work / f"again-{events}-{n}", 1)["total"]
@@ -187,18 +190,20 @@ def main() -> int:
     parser.add_argument("--generator-sizes", type=int, nargs="*", default=[1000, 10000, 50000])
     parser.add_argument("--site-sizes", type=int, nargs="*", default=[2000, 10000])
     parser.add_argument("--edit-size", type=int, default=2000)
+    parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "results.md",
+                        help="where to write the results (a trial run at other sizes: somewhere else)")
     args = parser.parse_args()
     lines = [f"# Benchmark results ({date.today().isoformat()})", "",
              f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
              f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, PyYAML {version('pyyaml')} "
              f"(libyaml). Command: `make benchmark`. This machine is a shared VM whose single runs vary by "
-             "±25 %: times are the fastest of several runs (the generator alone: five at 2,000 events, three "
-             "at 1,000 and 10,000, one at 50,000; typing to first result: three), each after `sync` and a "
-             "second's pause; memory is the largest. The site builds run in rounds of three side by side "
-             "(full build, bare MkDocs, generator alone: five rounds at 2,000 events, one at 10,000); the "
+             "±25 %: times are the fastest of several runs (the generator alone, in its own table: three up to "
+             "10,000 events, one above; typing to first result: three), each after `sync` and a "
+             "second's pause; memory is the largest. The site builds run in rounds of three, one after another "
+             "(full build, bare MkDocs, generator alone: five rounds up to 2,000 events, one above); the "
              "table gives the fastest of each, and each ratio is the median over rounds of the ratio within "
              "a round, as the speed of this VM drifts over minutes (benchmarks/run.py, site_run). "
-             "From 1,000 record pages on, a forked copy of the generator makes and writes some of them "
+             "From 1,000 event pages on, a forked copy of the generator makes and writes some of the pages "
              "(generator/write.py): render and write are then the work of both processes (more than the "
              "wall time, which is the total), and peak memory is the build process's peak plus the memory "
              "the copy held on its own (an upper bound: the two peaks need not coincide).", "",
@@ -241,7 +246,8 @@ def main() -> int:
         lines += ["", "## Editing one record (rebuilds in the same process, as under `mkdocs serve`)", "",
                   f"At {args.edit_size:,} events, three edits (a summary; a line added mid-file, moving every record "
                   "below it; another summary), each followed by a build that reuses unchanged records: "
-                  + "; ".join(f"{r['written']} files rewritten, {r['changed']} changed, {r['parsed']} records parsed, "
+                  + "; ".join(f"{r['written']} files rewritten, {r['changed']} changed, "
+                              f"{r['parsed']} record{'' if r['parsed'] == 1 else 's'} parsed, "
                               f"data phase (load, validate, link) {r['data_phase'] * 1000:.0f} ms" for r in edit["runs"])
                   + ".",
                   "", "## Targets", "", "| result | target | figure |", "|---|---|---|"]
@@ -268,7 +274,7 @@ def main() -> int:
             targets.check("typing to first result ≤ 1 s at 10,000", sites[10000]["query"] <= 1.0,
                           f"{sites[10000]['query']:.2f} s")
     lines += targets.lines
-    (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines) + "\n", "utf-8")
+    args.results.write_text("\n".join(lines) + "\n", "utf-8")
     return 1 if targets.failed else 0
 
 

@@ -5,6 +5,7 @@ After this phase the corpus is complete and consistent, so render can only print
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -68,6 +69,10 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
+# How alike (difflib's ratio) an unknown id and a known one must be to count as a typo of it.
+TYPO = 0.85
+
+
 def suggest(unknown: str, targets: dict[str, Record]) -> str | None:
     """'okx-global' → "did you mean 'okex' (OKX)?": ids, names and aliases all lead to the id."""
     keys: dict[str, str] = {}
@@ -76,10 +81,15 @@ def suggest(unknown: str, targets: dict[str, Record]) -> str | None:
         for name in (record.get("name"), *record.get("aliases", ())):
             if isinstance(name, str) and slug(name):
                 keys.setdefault(slug(name), rid)
-    # A name inside the id first: 'okx-global' holds the name OKX. Spelling alone would pick
-    # 'huobi-global' (the alias Huobi Global), which shares more letters with it.
-    inside = (k for k in sorted(keys, key=len, reverse=True) if len(k) >= 3 and f"-{k}-" in f"-{unknown}-")
-    best = next(inside, None) or closest(unknown, keys)
+    # A typo first ('daibi-faxing-rongz'), then a name inside the id ('okx-global' holds the
+    # name OKX: spelling alone would pick 'huobi-global', the alias Huobi Global), then any
+    # close spelling.
+    near = closest(unknown, keys)
+    if near is not None and difflib.SequenceMatcher(None, unknown, near).ratio() >= TYPO:
+        best: str | None = near
+    else:
+        inside = (k for k in sorted(keys, key=len, reverse=True) if len(k) >= 3 and f"-{k}-" in f"-{unknown}-")
+        best = next(inside, None) or near
     if best is None:
         return None
     rid = keys[best]

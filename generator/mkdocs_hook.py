@@ -88,7 +88,11 @@ def on_post_page(output: str, page, config) -> str:
 
     Only the site's own files may load; Material's few inline scripts are allowed by the
     SHA-256 of their exact text, computed here, so an injected inline script cannot run.
+    Not under `mkdocs serve`: it adds its live-reload script after this hook, which the
+    policy would block (an error on every page, and no reload on save).
     """
+    if _command == "serve":
+        return output
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(m.encode("utf-8")).digest()).decode() + "'"
                      for m in INLINE_SCRIPT.findall(output)})
     meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=" ".join(hashes))}">'

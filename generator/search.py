@@ -39,9 +39,9 @@ def _converters():
 
 
 def load_readers() -> None:
-    """Load pypinyin's tables and OpenCC's converters now rather than on the first page that
-    spells a Chinese name (85 MB of memory between them, measured here): loaded before the
-    writer forks a copy of the process (write.py), both share them; the copy loads no other."""
+    """Load pypinyin's tables and OpenCC's converters (85 MB of memory between them, measured
+    here) for the pages that spell names. Only the build process makes those pages and calls
+    this, after the writer has forked its copy (write.py): the copy never loads them."""
     import pypinyin  # noqa: F401
 
     _converters()

@@ -48,7 +48,7 @@ class WriteResult:
     removed: list[str] = field(default_factory=list)
     making: float = 0.0  # seconds making lazy pages' text (render's share), in both processes when forked
     making_here: float = 0.0  # of which in this process (the rest ran beside it, in the copy)
-    forked: bool = False  # a forked copy made and wrote some record pages (write_in_two)
+    forked: bool = False  # a forked copy made and wrote some of the pages (write_in_two)
     copy_private_mb: float = 0.0  # the memory that copy held on its own when it ended
 
 
@@ -251,9 +251,10 @@ class Copy:
 
 
 def write_in_two(pages: list[Page], out: Path, result: WriteResult, first: list[Page]) -> bool:
-    """Make and write ``pages`` (sections, downloads, feeds, then event pages) in two
-    processes: a forked copy takes them from the back while this one makes ``first`` (the
-    pages that spell names), then takes them from the front until the two meet. Rendering
+    """Make and write ``pages`` (every page that spells no names, in path order, then the
+    event pages) in two processes: a forked copy takes them from the back while this one
+    makes ``first`` (the pages that spell names), then takes them from the front until the
+    two meet. Rendering
     is most of a build, and one Python process uses one core (figures: benchmarks/results.md).
     The copy forks before the pages that spell names load pypinyin and OpenCC, which only
     this process needs.
@@ -262,9 +263,11 @@ def write_in_two(pages: list[Page], out: Path, result: WriteResult, first: list[
     touches, and a memory page written by either process is then held twice (the benchmark
     counts the copy's own memory in the generator's peak). Downloads and feeds read every
     record: this process makes them, unless the copy reaches them first. Measured at 10,000
-    events against making them once the copy had ended: the copy's own memory 70 → 74–81 MB,
-    this process's peak 316 MB either way, the build 12.2 → 10.7 s (best of three, output on
-    tmpfs). The copy reports through a pipe what it wrote. If it cannot write a file, this raises
+    events (5b09ce8, downloads and feeds then shared, sections not yet) against making them
+    once the copy had ended: the copy's own memory 70 → 74–81 MB, this process's peak 316 MB
+    either way, the build 12.2 → 10.7 s (best of three, output on tmpfs).
+
+    The copy reports through a pipe what it wrote. If it cannot write a file, this raises
     that OSError (located as E402: the manifest stays incomplete, the next run repairs); if
     it fails otherwise or dies, this process makes every page it did not make itself.
     False when no copy could be forked: the caller writes everything.

@@ -87,6 +87,14 @@ def test_a_name_inside_the_id_outranks_a_closer_spelling() -> None:
     assert [d.hint for d in diags.items] == ["did you mean 'okex' (OKX!)?"]
 
 
+def test_a_typo_outranks_a_name_inside_the_id() -> None:
+    """The real data: 'daibi-faxing-rongz' is a typo of a term id, though it holds the id 'daibi'."""
+    diags = Diagnostics()
+    link({"term": [rec("term", "daibi", term="代币"), rec("term", "daibi-faxing-rongzi", term="代币发行融资"),
+                   rec("term", "t", (("term", "daibi-faxing-rongz", "related"),), term="x")]}, diags)
+    assert [d.hint for d in diags.items] == ["did you mean 'daibi-faxing-rongzi'?"]
+
+
 def test_names_compare_as_slugs() -> None:
     assert slug("Ｏ.K.X — Global!") == "o-k-x-global"
     assert slug("  火币 Huobi ") == "huobi" and slug("比特币") == ""

@@ -53,6 +53,8 @@ def test_serve_publishes_edits_and_keeps_the_last_good_site(tmp_path: Path) -> N
     events = project / "data" / "events.yaml"
     try:
         assert wait_until(lambda: "six other regulators" in fetch(page)), log.read_text("utf-8")
+        # The live-reload script mkdocs serve injects is unhashed: a policy would block it.
+        assert "livereload" in fetch(page) and "Content-Security-Policy" not in fetch(page)
         text = events.read_text("utf-8")
         events.write_text(text.replace("six other regulators", "six other regulators (served edit)"), "utf-8")
         assert wait_until(lambda: "served edit" in fetch(page)), log.read_text("utf-8")
