@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MINI, build_fixture
 
 
@@ -67,11 +69,13 @@ def test_a_page_that_cannot_be_written_is_named_and_leaves_the_build_incomplete(
 
 
 def build_in_fresh_process(data: Path, out: Path, fork: bool, copy_takes_all: bool = False,
-                           copy_dies: bool = False) -> dict:
+                           copy_dies: bool = False, copy: str = "") -> dict:
     """A build in a new interpreter with one thread (earlier tests leave threads in this one,
     and a process with other threads never forks), its record pages shared from the first.
     ``copy_takes_all``: the first process takes no record page, so the copy makes them all;
-    ``copy_dies``: the copy ends at once without a report, as if killed."""
+    ``copy_dies``: the copy ends at once without a report, as if killed; ``copy``: what the
+    copy does instead of its work: "dies after two pages" (killed mid-way), "fails" (a bug
+    after taking one page), or "cannot fork" (os.fork raises)."""
     import json
     import subprocess
     import sys
@@ -89,6 +93,20 @@ def build_in_fresh_process(data: Path, out: Path, fork: bool, copy_takes_all: bo
         f"if {copy_takes_all}: generator.write.Meeting.take = only_the_copy\n"
         "import os\n"
         f"if {copy_dies}: generator.write.run_copy = lambda *args: os._exit(9)\n"
+        "import itertools\n"
+        "first, write_pages = os.getpid(), generator.write.write_pages\n"
+        "def copy_pages(pages, out, result, crash_after=0):\n"
+        "    if os.getpid() == first:\n"
+        "        return write_pages(pages, out, result, crash_after)\n"
+        f"    if {copy!r} == 'dies after two pages':\n"
+        "        write_pages(itertools.islice(pages, 2), out, result)\n"
+        "        os._exit(9)\n"
+        "    next(iter(pages))\n"
+        "    raise RuntimeError('a bug in the copy')\n"
+        f"if {copy!r} in ('dies after two pages', 'fails'): generator.write.write_pages = copy_pages\n"
+        "def no_fork():\n"
+        "    raise OSError(12, 'Cannot allocate memory')\n"
+        f"if {copy!r} == 'cannot fork': os.fork = no_fork\n"
         "from generator import BuildOptions, build\n"
         f"r = build(BuildOptions(data_dir=Path({str(data)!r}), out_dir=Path({str(out)!r}), fork={fork}))\n"
         "w = r.written\n"
@@ -144,6 +162,17 @@ def test_a_process_with_other_threads_does_not_fork(tmp_path: Path, monkeypatch)
     finally:
         stop.set()
         server.join()
+
+
+@pytest.mark.parametrize("copy", ["dies after two pages", "fails", "cannot fork"])
+def test_whatever_becomes_of_the_copy_every_page_is_written(tmp_path: Path, copy: str) -> None:
+    one = build_in_fresh_process(MINI, tmp_path / "one", fork=False)
+    other = build_in_fresh_process(MINI, tmp_path / "other", fork=True, copy=copy)
+    assert not other["errors"] and tree(tmp_path / "other") == tree(tmp_path / "one")
+    # Pages the copy wrote before it failed are made again here and found unchanged.
+    assert len(other["written"]) + other["unchanged"] == one["pages"]
+    if copy == "cannot fork":
+        assert other["written"] == one["written"] and other["forked"] is False
 
 
 def test_a_copy_that_dies_leaves_its_pages_to_the_first_process(tmp_path: Path) -> None:
