@@ -43,8 +43,8 @@ class Page:
     """A generated file: its path (relative to the output folder, POSIX separators) and its
     text. Pages are made when their text is asked for (when the writer writes them), so a
     build holds one page's text at a time, not the whole site (10,000 events: hundreds of
-    MB); the writer counts the time it takes as render's. Only
-    valid, linked data reaches render, so making a page cannot fail on the data."""
+    MB); the writer counts the time it takes as render's. Only valid, linked data reaches
+    render, so making a page cannot fail on the data."""
 
     __slots__ = ("path", "_text", "_make", "narrow", "spells")
 

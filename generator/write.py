@@ -254,10 +254,9 @@ def write_in_two(pages: list[Page], out: Path, result: WriteResult, first: list[
     """Make and write ``pages`` (every page that spells no names, in path order, then the
     event pages) in two processes: a forked copy takes them from the back while this one
     makes ``first`` (the pages that spell names), then takes them from the front until the
-    two meet. Rendering
-    is most of a build, and one Python process uses one core (figures: benchmarks/results.md).
-    The copy forks before the pages that spell names load pypinyin and OpenCC, which only
-    this process needs.
+    two meet. Rendering is most of a build, and one Python process uses one core (figures:
+    benchmarks/results.md). The copy forks before the pages that spell names load pypinyin
+    and OpenCC, which only this process needs.
 
     The copy shares the corpus, but CPython writes a reference count into every object it
     touches, and a memory page written by either process is then held twice (the benchmark
