@@ -91,11 +91,11 @@ ROUNDS = 5  # rounds of site builds up to 2,000 events (one above: a round at 10
 
 
 def site_run(events: int, work: Path) -> dict:
-    """Rounds of three runs, one after another: the full build, bare MkDocs, the generator alone
-    (ROUNDS up to 2,000 events, one above). Each
-    ratio is the median over rounds of the ratio within a round: this VM's speed drifts by a
-    third over minutes (bare MkDocs at 2,000 events took from 22 to 40 s in one afternoon);
-    runs one after another share one state, while the fastest of each may come from different ones."""
+    """Rounds of three runs, one after another: the full build, bare MkDocs, the generator
+    alone (ROUNDS up to 2,000 events, one above). Each ratio is the median over rounds of the
+    ratio within a round: this VM's speed drifts by a third over minutes (bare MkDocs at 2,000
+    events took from 22 to 40 s in one afternoon); runs one after another share one state,
+    while the fastest of each may come from different ones."""
     dest = project(events, work)
     rounds = []
     for n in range(ROUNDS if events <= 2000 else 1):
@@ -200,7 +200,7 @@ def main() -> int:
              "±25 %: times are the fastest of several runs (the generator alone, in its own table: three up to "
              "10,000 events, one above; typing to first result: three), each after `sync` and a "
              "second's pause; memory is the largest. The site builds run in rounds of three, one after another "
-             "(full build, bare MkDocs, generator alone: five rounds up to 2,000 events, one above); the "
+             f"(full build, bare MkDocs, generator alone: {ROUNDS} rounds up to 2,000 events, one above); the "
              "table gives the fastest of each, and each ratio is the median over rounds of the ratio within "
              "a round, as the speed of this VM drifts over minutes (benchmarks/run.py, site_run). "
              "From 1,000 event pages on, a forked copy of the generator makes and writes some of the pages "
