@@ -13,12 +13,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import os
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from generator import BuildOptions, build
+from generator import BuildOptions, build, owned
 from generator.report import summary, text_report
 from generator.reuse import Memo
 from generator.search import chinese_words
@@ -37,6 +39,24 @@ def data_dir(config) -> Path:
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
+    route_jieba_log()
+
+
+def route_jieba_log() -> None:
+    """jieba prints its start-up ("Building prefix dict from the default dictionary …") to
+    stderr through a handler of its own, unformatted: send it to MkDocs' log at debug level
+    instead (`mkdocs serve -v` shows it; its warnings stay warnings)."""
+    jieba_log = logging.getLogger("jieba")
+    for handler in list(jieba_log.handlers):
+        jieba_log.removeHandler(handler)
+    jieba_log.propagate = False
+    jieba_log.addHandler(ToMkDocsLog())
+
+
+class ToMkDocsLog(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        level = record.levelno if record.levelno >= logging.WARNING else logging.DEBUG
+        log.log(level, f"jieba: {record.getMessage()}")
 
 
 def on_pre_build(config) -> None:
@@ -100,5 +120,45 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_serve(server, config, builder):
+    """Rebuild when `data/` or a hand-written page changes, never for the generator's own writes.
+
+    MkDocs watches all of docs_dir, where every build writes generated pages and the
+    generator's bookkeeping: each build would start the next. So docs_dir is watched here
+    instead, through a filter that passes only files the generator does not own.
+    """
     server.watch(str(data_dir(config)))
+    server.unwatch(config.docs_dir)
+    handler = HandWrittenChanges(Path(config.docs_dir), lambda: request_rebuild(server))
+    server.observer.schedule(handler, config.docs_dir, recursive=True)
     return server
+
+
+class HandWrittenChanges(FileSystemEventHandler):
+    """Calls ``rebuild`` for a change to a file of docs_dir that the site is built from and
+    the generator does not write: not its pages, not dotfiles (its manifest, lock and
+    temporary files; MkDocs leaves dotfiles out of the site)."""
+
+    def __init__(self, docs: Path, rebuild) -> None:
+        self.docs = docs.resolve()
+        self.rebuild = rebuild
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory:
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if any(self.hand_written(os.fsdecode(p)) for p in paths if p):
+            self.rebuild()
+
+    def hand_written(self, path: str) -> bool:
+        try:
+            relative = Path(path).resolve().relative_to(self.docs).as_posix()
+        except ValueError:
+            return False
+        return not owned(relative) and not any(part.startswith(".") for part in relative.split("/"))
+
+
+def request_rebuild(server) -> None:
+    """What MkDocs' own watch callback does (mkdocs/livereload/__init__.py, `watch`)."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()

@@ -53,6 +53,8 @@ class WriteResult:
 
 
 def owned(path: str) -> bool:
+    """Whether the generator owns ``path`` (relative to the output folder, with slashes): it
+    may write and delete it there, and nobody else writes there."""
     return path in OWNED_FILES or path.split("/", 1)[0] in OWNED_FOLDERS
 
 
