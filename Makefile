@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build check test lint golden system-packages docs mutation benchmark clean
+.PHONY: setup serve build check test test-fast lint golden system-packages docs mutation benchmark clean
 
 setup: $(STAMP)
 
@@ -14,9 +14,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# `make serve PORT=8001` or `make serve HOST=0.0.0.0` (to reach it from another device).
+HOST ?= 127.0.0.1
+PORT ?= 8000
 serve: setup
-	# Served at the root of 127.0.0.1:8000, not under the placeholder site_url path.
-	SITE_URL=http://127.0.0.1:8000/ NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	# Served at the root of HOST:PORT, not under the placeholder site_url path.
+	SITE_URL=http://$(HOST):$(PORT)/ NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 build: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
@@ -36,6 +39,10 @@ system-packages:
 
 test: setup system-packages
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+# The unit, property and case-folder tests: no MkDocs site, no Chromium (tests/conftest.py, SLOW_MODULES).
+test-fast: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -m "not slow"
 
 lint: setup
 	$(BIN)/ruff check generator tests

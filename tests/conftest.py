@@ -137,3 +137,18 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+
+
+# The slow tier: tests that build the whole site with MkDocs, run `mkdocs serve`, drive
+# Chromium or kill builds mid-write. `make test` runs everything; `make test-fast` runs
+# `-m "not slow"`: the unit, property and case-folder tests, in under a minute.
+SLOW_MODULES = {"test_accessibility", "test_browser", "test_csp", "test_interruptions", "test_mkdocs_hook",
+                "test_reader_browser", "test_reader_pages", "test_reproducible", "test_serve", "test_site_html"}
+SLOW_FIXTURES = {"browser", "built_site", "site_url"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

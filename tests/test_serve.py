@@ -116,3 +116,10 @@ def test_one_saved_edit_makes_one_build_and_an_idle_server_none(tmp_path: Path) 
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_make_serve_takes_port_and_host() -> None:
+    root = Path(__file__).resolve().parents[1]
+    dry = subprocess.run(["make", "-n", "serve", "PORT=8123", "HOST=127.0.0.2"], cwd=root,
+                         capture_output=True, text=True, check=True).stdout
+    assert "--dev-addr 127.0.0.2:8123" in dry and "SITE_URL=http://127.0.0.2:8123/" in dry
