@@ -67,6 +67,10 @@ def test_record_pages_stay_out_of_the_nav(built_site: Path) -> None:
                                                                      "platforms", "glossary")))
 
 
+def test_the_generators_bookkeeping_stays_out_of_the_site(built_site: Path) -> None:
+    assert not [p for p in built_site.rglob(".generator*")], "manifest or lock published"
+
+
 def test_nothing_loads_from_another_host(built_site: Path) -> None:
     for html in built_site.rglob("*.html"):
         page = BeautifulSoup(html.read_text("utf-8"), "html.parser")
