@@ -31,8 +31,6 @@ from .render import Page
 
 MANIFEST = ".generator-manifest.json"
 LOCK = ".generator.lock"
-# Test hook: stop the process dead after this many page writes, as a power cut would.
-CRASH_AFTER = "GENERATOR_CRASH_AFTER_WRITES"
 OWNED_FILES = ("index.md", "contributing.md")
 OWNED_FOLDERS = ("timeline", "events", "exchanges", "authorities", "platforms", "glossary", "data", "feeds")
 
@@ -146,22 +144,21 @@ def write(pages: list[Page], out: Path, diags: Diagnostics, fork: bool = True) -
 
 def write_locked(pages: list[Page], out: Path, fork: bool = True) -> WriteResult:
     result = WriteResult()
-    crash_after = int(os.environ.get(CRASH_AFTER, "0") or 0)
     previous = read_manifest(out)
     current = {p.path for p in pages}
     out.mkdir(parents=True, exist_ok=True)
     write_manifest(out, previous | current, complete=False)
     # No fork beside other threads (`mkdocs serve`'s server: a copy could inherit a lock one of
-    # them holds), nor under the crash test hook (it counts the writes of one process).
+    # them holds).
     events = [p for p in pages if p.narrow]
-    if (fork and not crash_after and len(events) >= SHARE_FROM and hasattr(os, "fork")
+    if (fork and len(events) >= SHARE_FROM and hasattr(os, "fork")
             and threading.active_count() == 1):
         # This process makes the pages that spell names first; the copy takes event pages from
         # the back of the rest, this process the other pages from the front.
         shared = [p for p in pages if not p.narrow and not p.spells] + events
         if write_in_two(shared, out, result, first=[p for p in pages if p.spells]):
             pages = []
-    write_pages(pages, out, result, crash_after)
+    write_pages(pages, out, result)
     order = {path: n for n, path in enumerate(sorted(current))}  # pages come sorted by path
     result.written.sort(key=order.__getitem__)
     for stale in sorted(previous - current):
@@ -172,7 +169,7 @@ def write_locked(pages: list[Page], out: Path, fork: bool = True) -> WriteResult
     return result
 
 
-def write_pages(pages: Iterable[Page], out: Path, result: WriteResult, crash_after: int = 0) -> None:
+def write_pages(pages: Iterable[Page], out: Path, result: WriteResult) -> None:
     """Make each page, compare it with the file on disk, write it only if its bytes differ."""
     folders: set[Path] = set()
     making = 0.0
@@ -189,8 +186,6 @@ def write_pages(pages: Iterable[Page], out: Path, result: WriteResult, crash_aft
             pass
         atomic_write(target, data, folders)
         result.written.append(page.path)
-        if crash_after and len(result.written) >= crash_after:
-            os._exit(75)  # a deterministic crash point for the interruption tests
     result.making += making
     result.making_here += making
 

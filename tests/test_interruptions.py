@@ -52,7 +52,8 @@ def test_a_crash_at_any_write_is_completed_by_the_next_run(tmp_path: Path) -> No
     for n in sorted({1, count // 2, count}):
         out = tmp_path / f"out-{n}"
         build_fixture(MINI, out)
-        proc = cli("build", "--data", str(new), "--out", str(out), env={"GENERATOR_CRASH_AFTER_WRITES": str(n)})
+        proc = subprocess.Popen([sys.executable, "-m", "tests.crash_build", str(n), "build", "--data", str(new),
+                                 "--out", str(out)], cwd=ROOT)
         assert proc.wait(60) == 75
         assert json.loads((out / ".generator-manifest.json").read_text("utf-8"))["complete"] is False
         assert cli("build", "--data", str(new), "--out", str(out)).wait(60) == 0
