@@ -76,8 +76,8 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_links(args: argparse.Namespace) -> int:
-    from .links import check_links
     from .load import load_file
+    from .urlcheck import check_links
 
     diags = Diagnostics()
     checked, skipped = check_links(args.data, diags, args.timeout, args.max_requests, args.workers)

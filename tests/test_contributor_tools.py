@@ -10,8 +10,8 @@ from pathlib import Path
 
 from generator.__main__ import main
 from generator.diagnostics import Diagnostics
-from generator.links import check_links
 from generator.render import contributing
+from generator.urlcheck import check_links
 from tests.conftest import MINI, ROOT, build_fixture
 
 
