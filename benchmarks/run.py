@@ -204,7 +204,7 @@ def main() -> int:
              "table gives the fastest of each, and each ratio is the median over rounds of the ratio within "
              "a round, as the speed of this VM drifts over minutes (benchmarks/run.py, site_run). "
              "From 1,000 event pages on, a forked copy of the generator makes and writes some of the pages "
-             "(generator/write.py): render and write are then the work of both processes (more than the "
+             "(generator/making.py): render and write are then the work of both processes (more than the "
              "wall time, which is the total), and peak memory is the build process's peak plus the memory "
              "the copy held on its own (an upper bound: the two peaks need not coincide).", "",
              "## Generator alone", "",

@@ -23,11 +23,12 @@ from .diagnostics import Diagnostic, Diagnostics, Span
 from .history import Changed, changed_dates
 from .link import Corpus, link
 from .load import DEFAULT_MAX_FILE_BYTES, RawDocument, Sequence
+from .making import Making, make_pages
 from .records import KINDS, Record
 from .render import Page, render
 from .reuse import Memo, read_records
 from .validate import load_and_validate, unique_ids
-from .write import WriteResult, write
+from .write import Sink, WriteResult, write
 
 PLACEHOLDER_SITE_URL = "https://example.github.io/china-crypto-crackdown-tracker/"
 
@@ -48,7 +49,7 @@ class BuildOptions:
     # Between builds in one process (`mkdocs serve`): unchanged records are not read again (reuse.py).
     memo: Memo | None = None
     # A build with 1,000 record pages or more forks a copy of itself that makes and writes some
-    # of them on another core (write.py); False keeps to one process (`mkdocs serve` does).
+    # of them on another core (making.py); False keeps to one process (`mkdocs serve` does).
     fork: bool = True
 
 
@@ -58,6 +59,7 @@ class BuildResult:
     lines: dict[str, list[str]] = field(default_factory=dict)  # source lines per file, for carets
     pages: list[Page] = field(default_factory=list)
     written: WriteResult | None = None
+    made: Making = field(default_factory=Making)  # how the pages were made: seconds, in one process or two
     corpus: Corpus | None = None
     changed: Changed = field(default_factory=dict)  # last-changed date per record
     timings: dict[str, float] = field(default_factory=dict)
@@ -163,10 +165,13 @@ def make_and_write(result: BuildResult, diags: Diagnostics, options: BuildOption
     with timed(result, "render"):
         result.pages = render(result.corpus, options.site_url, result.changed)
     start = time.perf_counter()
+
+    def fill(sink: Sink) -> None:
+        result.made = make_pages(result.pages, sink, options.fork)
+
     try:
-        result.written = write(result.pages, options.out_dir, diags, options.fork)
+        result.written = write([page.path for page in result.pages], options.out_dir, diags, fill)
     except OSError as exc:
         diags.add("E402", Span(str(exc.filename or options.out_dir), 1, 1, 1, 1), f"cannot write: {exc.strerror}")
-    made = result.written.making if result.written else 0.0
-    result.timings["render"] += made
-    result.timings["write"] = time.perf_counter() - start - (result.written.making_here if result.written else 0.0)
+    result.timings["render"] += result.made.seconds
+    result.timings["write"] = time.perf_counter() - start - result.made.here

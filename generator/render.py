@@ -51,7 +51,7 @@ class Page:
     def __init__(self, path: str, text: str | None = None, make: Callable[[], str] | None = None,
                  narrow: bool = False, spells: bool = False) -> None:
         self.path, self._text, self._make = path, text, make
-        # For the writer's forked copy (write.py): narrow, an event page (it reads its event and
+        # For the forked copy that makes pages too (making.py): narrow, an event page (it reads its event and
         # the few records it names); spells, a page that spells names (it needs pypinyin and
         # OpenCC, which only the build process loads).
         self.narrow, self.spells = narrow, spells
@@ -391,7 +391,7 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
         known = known_words() if record.kind != "event" else frozenset()  # an event page spells no names
         return env.get_template(f"{record.kind}.md.j2").render(**record_context(record, corpus, site_url, changed, known))
 
-    env.get_template("event.md.j2")  # compiled before the writer may fork (write.py), not in both processes
+    env.get_template("event.md.j2")  # compiled before a copy may fork (making.py), not in both processes
 
     for kind, records in corpus.records.items():
         for record in records.values():

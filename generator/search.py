@@ -41,7 +41,7 @@ def _converters():
 def load_readers() -> None:
     """Load pypinyin's tables and OpenCC's converters (85 MB of memory between them, measured
     here) for the pages that spell names. Only the build process makes those pages and calls
-    this, after the writer has forked its copy (write.py): the copy never loads them."""
+    this, after the build has forked its copy (making.py): the copy never loads them."""
     import pypinyin  # noqa: F401
 
     _converters()

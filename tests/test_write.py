@@ -85,25 +85,25 @@ def build_in_fresh_process(data: Path, out: Path, fork: bool, copy_takes_all: bo
     code = (
         "import json, sys\n"
         "from pathlib import Path\n"
-        "import generator.write\n"
-        "generator.write.SHARE_FROM = 1\n"
-        "take = generator.write.Meeting.take\n"
+        "import generator.making\n"
+        "generator.making.SHARE_FROM = 1\n"
+        "take = generator.making.Meeting.take\n"
         "def only_the_copy(self, from_back, other_alive):\n"
         "    return take(self, from_back, other_alive) if from_back else iter(())\n"
-        f"if {copy_takes_all}: generator.write.Meeting.take = only_the_copy\n"
+        f"if {copy_takes_all}: generator.making.Meeting.take = only_the_copy\n"
         "import os\n"
-        f"if {copy_dies}: generator.write.run_copy = lambda *args: os._exit(9)\n"
+        f"if {copy_dies}: generator.making.run_copy = lambda *args: os._exit(9)\n"
         "import itertools\n"
-        "first, write_pages = os.getpid(), generator.write.write_pages\n"
-        "def copy_pages(pages, out, result, crash_after=0):\n"
+        "first, put_pages = os.getpid(), generator.making.put_pages\n"
+        "def copy_pages(pages, sink, made):\n"
         "    if os.getpid() == first:\n"
-        "        return write_pages(pages, out, result, crash_after)\n"
+        "        return put_pages(pages, sink, made)\n"
         f"    if {copy!r} == 'dies after two pages':\n"
-        "        write_pages(itertools.islice(pages, 2), out, result)\n"
+        "        put_pages(itertools.islice(pages, 2), sink, made)\n"
         "        os._exit(9)\n"
         "    next(iter(pages))\n"
         "    raise RuntimeError('a bug in the copy')\n"
-        f"if {copy!r} in ('dies after two pages', 'fails'): generator.write.write_pages = copy_pages\n"
+        f"if {copy!r} in ('dies after two pages', 'fails'): generator.making.put_pages = copy_pages\n"
         "def no_fork():\n"
         "    raise OSError(12, 'Cannot allocate memory')\n"
         f"if {copy!r} == 'cannot fork': os.fork = no_fork\n"
@@ -111,7 +111,7 @@ def build_in_fresh_process(data: Path, out: Path, fork: bool, copy_takes_all: bo
         f"r = build(BuildOptions(data_dir=Path({str(data)!r}), out_dir=Path({str(out)!r}), fork={fork}))\n"
         "w = r.written\n"
         "print(json.dumps({'errors': [[d.code, d.span.file] for d in r.errors], 'pages': len(r.pages),\n"
-        "  'forked': w.forked if w else None, 'written': w.written if w else None,\n"
+        "  'forked': r.made.forked, 'written': w.written if w else None,\n"
         "  'unchanged': w.unchanged if w else None}))\n")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
@@ -151,14 +151,14 @@ def test_a_failure_in_the_forked_copy_is_named_and_leaves_the_build_incomplete(t
 def test_a_process_with_other_threads_does_not_fork(tmp_path: Path, monkeypatch) -> None:
     import threading
 
-    import generator.write
+    import generator.making
 
-    monkeypatch.setattr(generator.write, "SHARE_FROM", 1)
+    monkeypatch.setattr(generator.making, "SHARE_FROM", 1)
     stop = threading.Event()
     server = threading.Thread(target=stop.wait)  # as `mkdocs serve`'s server thread
     server.start()
     try:
-        assert build_fixture(MINI, tmp_path / "out", fork=True).written.forked is False
+        assert build_fixture(MINI, tmp_path / "out", fork=True).made.forked is False
     finally:
         stop.set()
         server.join()
