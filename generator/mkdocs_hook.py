@@ -20,11 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from generator import BuildOptions, build, owned
-from generator.report import summary, text_report
-from generator.reuse import Memo
-from generator.search import chinese_words
-from generator.write import manifest_complete
+from generator import BuildOptions, Memo, build, output_complete, owned, summary, text_report
 
 log = logging.getLogger("mkdocs.plugins.generator")
 _command = "build"
@@ -69,15 +65,14 @@ def on_pre_build(config) -> None:
     if result.failed(strict):
         what = "data errors" if result.errors else "data warnings under --strict"
         message = f"{what}: nothing was generated\n\n{report}\n{summary(result.diagnostics)}"
-        if _command == "serve" and manifest_complete(Path(config.docs_dir)):
+        if _command == "serve" and output_complete(Path(config.docs_dir)):
             log.error(message + "\nStill serving the last good site; fix the data and save.")
             return
         raise Abort(message)
     for chunk in report.split("\n\n"):
         if chunk.strip():
             log.warning(chunk)
-    if result.corpus is not None:
-        teach_jieba(chinese_words(result.corpus))
+    teach_jieba(result.chinese_words())
     if result.written:
         log.info(f"generator: {len(result.written.written)} pages written, {result.written.unchanged} unchanged")
 

@@ -27,6 +27,7 @@ from .making import Making, make_pages
 from .records import KINDS, Record
 from .render import Page, render
 from .reuse import Memo, read_records
+from .search import chinese_words
 from .validate import load_and_validate, unique_ids
 from .write import Sink, WriteResult, write
 
@@ -74,6 +75,11 @@ class BuildResult:
 
     def failed(self, strict: bool) -> bool:
         return bool(self.errors or (strict and self.warnings))
+
+    def chinese_words(self) -> list[str]:
+        """Every Chinese word the records name, in both scripts (for a search segmenter's
+        dictionary); none when the build stopped before linking."""
+        return chinese_words(self.corpus) if self.corpus is not None else []
 
 
 @contextmanager
