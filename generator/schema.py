@@ -23,7 +23,7 @@ DATE: dict[str, Any] = {
     "pattern": DATE_PATTERN,
     "anyOf": [{"pattern": r"^[0-9]{4}$"}, {"pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}, {"format": "date"}],
 }
-_URL = r"^https?://[^\s/@:<>\"\\`]+(:[0-9]+)?([/?#][^\s<>\"\\`]*)?$"
+_URL = r'^https?://[^\s/@:<>"\\`]+(:[0-9]+)?([/?#][^\s<>"\\`]*)?$'
 URL: dict[str, Any] = {"type": "string", "pattern": _URL}
 _ARCHIVE = "^https?://([^/@:]+\\.)?(" + "|".join(h.replace(".", "\\.") for h in ARCHIVE_HOSTS) + ")(:[0-9]+)?([/?#].*)?$"
 
