@@ -1,6 +1,7 @@
 """JSON Schemas of the record files, generated from the same field table the validator walks.
 
-Editors use them (through the `yaml-language-server` comment at the top of each data file)
+Editors use them (through the `yaml-language-server` comment at the top of each data file,
+`schema_comment`)
 to autocomplete fields and flag mistakes while typing. They are committed under `schema/`,
 and a test fails when they are out of date (`python -m generator docs` refreshes them).
 The validator stays the authority: cross-record rules (duplicate ids, references, aliases)
@@ -100,6 +101,12 @@ def kind_schema(kind: Kind, yaml: bool = True) -> dict[str, Any]:
 def schema_name(kind: Kind) -> str:
     """Named after the data file it describes: glossary.yaml → glossary.schema.json."""
     return kind.file.removesuffix(".yaml") + ".schema.json"
+
+
+def schema_comment(kind: Kind) -> str:
+    """The first line of data/<file> that points editors (the YAML language server) at its
+    committed schema, by a path relative to data/."""
+    return f"# yaml-language-server: $schema=../schema/{schema_name(kind)}"
 
 
 def schema_files() -> dict[str, str]:

@@ -26,6 +26,7 @@ from generator.diagnostics import Diagnostics
 from generator.load import Sequence, load_file
 from generator.opendata import kind_schema_text
 from generator.records import KINDS, Kind
+from generator.render import contributing
 from generator.schema import schema_files, schema_name
 from generator.validate import Validator
 from tests.conftest import CASES, MINI, ROOT, build_fixture, overlay
@@ -155,3 +156,34 @@ def test_the_download_schemas_describe_dates_as_the_downloads_write_them(downloa
     record = json.loads((downloads / "events.json").read_text("utf-8"))[0]
     Draft202012Validator(schema).validate([record])
     assert list(Draft202012Validator(schema).iter_errors([dict(record, date=int(record["date"][:4]))]))
+
+
+SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$", re.MULTILINE)
+
+
+def schema_lines(text: str) -> list[str]:
+    """The schema paths of every `# yaml-language-server: $schema=…` line in ``text``."""
+    return SCHEMA_LINE.findall(text)
+
+
+@pytest.mark.parametrize("standalone", [True, False], ids=["CONTRIBUTING.md", "site page"])
+def test_the_contributing_page_gives_each_kind_the_line_to_its_own_schema(standalone: bool) -> None:
+    """One line per kind, in the kind's section; the path, resolved from data/, is its committed schema."""
+    sections = contributing(standalone=standalone).split("\n### ")
+    for kind in KINDS.values():
+        section = next(s for s in sections if s.startswith(f"{kind.title}: `data/{kind.file}`"))
+        lines = schema_lines(section.replace("`", "\n"))
+        assert len(lines) == 1, kind.file
+        assert (ROOT / "data" / lines[0]).resolve() == (SCHEMA_DIR / schema_name(kind)).resolve()
+        assert (ROOT / "data" / lines[0]).is_file()
+
+
+DATA_FILES = sorted((ROOT / "data").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=[p.name for p in DATA_FILES])
+def test_a_data_file_that_names_a_schema_names_its_own(path: Path) -> None:
+    kind = next(k for k in KINDS.values() if k.file == path.name)
+    lines = schema_lines(path.read_text("utf-8"))
+    assert len(lines) <= 1, lines
+    assert all((path.parent / line).resolve() == (SCHEMA_DIR / schema_name(kind)).resolve() for line in lines), lines
