@@ -31,6 +31,7 @@ from .link import Corpus
 from .opendata import downloads, page_url
 from .records import EVENT_TYPES, KINDS, Field, PartialDate, Record
 from .scaffold import EXAMPLES, template
+from .schema import schema_comment
 from .search import dictionary_words, has_han, load_readers, name_parts, names, segmentable_names, simplified, spellings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -443,7 +444,7 @@ def contributing(env: jinja2.Environment | None = None, standalone: bool = True)
     codes = [{"code": c.code, "title": c.title, "fix": Markup(c.fix), "severity": c.severity.value,
               "example": Markup(c.example)} for c in CODES.values()]
     text = env.get_template("contributing.md.j2").render(
-        standalone=standalone, kinds=[(k, field_rows(k.fields)) for k in KINDS.values()], codes=codes,
+        standalone=standalone, kinds=[(k, field_rows(k.fields), Markup(schema_comment(k))) for k in KINDS.values()], codes=codes,
         event_types={Markup(k): Markup(v) for k, v in EVENT_TYPES.items()}, kind_names=Markup(", ".join(f"`{k}`" for k in KINDS)),
         templates=[(k, Markup(template(k.name)), Markup(EXAMPLES[k.name])) for k in KINDS.values()])
     return text if text.endswith("\n") else text + "\n"

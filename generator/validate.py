@@ -35,7 +35,8 @@ from .records import (
 )
 
 INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
-LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
 DATE_RE = re.compile(DATE_PATTERN)
 YAML11_NULL = {"", "~", "null", "Null", "NULL"}
 TYPE_NAMES = {Scalar: "a single value", Sequence: "a list", Mapping: "a mapping"}
@@ -255,6 +256,8 @@ class Validator:
         return True
 
     def check_date(self, node: Scalar) -> PartialDate | None:
+        """The date as written, or None after an E206: YYYY, YYYY-MM or YYYY-MM-DD, a real calendar
+        date, and unquoted only if YAML tools read the same year (1000-9999: no leading zero)."""
         text = node.value.strip()
         if not DATE_RE.match(text):
             self.diags.add("E206", node.span, f"'{text}' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
@@ -264,6 +267,10 @@ class Validator:
             dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
         except ValueError as exc:
             self.diags.add("E206", node.span, f"'{text}' is not a real date ({exc})", "check the day and month")
+            return None
+        if node.plain and text.isdigit() and str(int(text)) != text:
+            self.diags.add("E206", node.span, f"'{text}' unquoted is the number {int(text)} to YAML tools, not a year",
+                           f'write it in quotes: "{text}"')
             return None
         return PartialDate(*parts, text=text)
 

@@ -360,6 +360,21 @@ def test_impossible_dates(tmp_path: Path, value: str, reason: str) -> None:
                             "check the day and month")]
 
 
+@pytest.mark.parametrize("value", ["0999", "0100", "0001"])
+def test_an_unquoted_year_with_a_leading_zero_is_an_error(tmp_path: Path, value: str) -> None:
+    """YAML tools (and the JSON Schema) read `0999` as the number 999: not the year written."""
+    _, _, diags = check(tmp_path, BASE + f"      published: {value}\n")
+    assert full(diags) == [("E206", (8, 18, 8, 22), f"'{value}' unquoted is the number {int(value)} to YAML tools, "
+                            "not a year", f'write it in quotes: "{value}"')]
+
+
+@pytest.mark.parametrize("value", ["1000", "2022", '"0999"', "'2022'", "2018-03", "2018-03-06"])
+def test_a_bare_year_and_quoted_dates_are_accepted(tmp_path: Path, value: str) -> None:
+    records, found, _ = check(tmp_path, BASE + f"      published: {value}\n")
+    assert found == []
+    assert str(records[0].get("sources")[0]["published"]) == value.strip("'\"")
+
+
 def test_dates_keep_their_precision(tmp_path: Path) -> None:
     records, _, _ = check(tmp_path, EVENT.replace("date: 2020", "date: 2018-03") + "  end: '2018-03-02 '\n" + SOURCES, "event")
     start, end = records[0].get("date"), records[0].get("end")
