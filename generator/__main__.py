@@ -107,7 +107,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_docs(args: argparse.Namespace) -> int:
-    from .render import contributing
+    from .pages.contributing import contributing
     from .schema import schema_files
 
     schema_dir = args.root / "schema"

@@ -102,7 +102,7 @@ def feed(events: list[Record], entries: Entries, title: str, path: str, about: R
 
 def feeds(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, Callable[[], str]]:
     """{path: a function making its Atom text} for the site-wide feed and one feed per
-    exchange, authority and platform (made when written, see render.Page)."""
+    exchange, authority and platform (made when written, see page.Page)."""
     newest_day = corpus.timeline[0].values["date"].first_day().isoformat() if corpus.timeline else "2013-01-01"
     entries = Entries(site_url, changed)
     files = {feed_path(): partial(feed, corpus.timeline, entries, f"{SITE_TITLE}: all events", feed_path())}

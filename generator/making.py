@@ -1,6 +1,6 @@
 """Making pages into the write sink, in one process or, for a large site, two.
 
-Pages are lazy (render.Page): their text is made when asked for, here, and put into the
+Pages are lazy (page.Page): their text is made when asked for, here, and put into the
 sink at once, so a build holds one page's text at a time. From SHARE_FROM event pages on, a
 forked copy of the process makes some of them on the second core (make_in_two); without a
 fork (other threads, no os.fork, a failed fork) one process makes every page. Either way
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from .render import Page
+from .page import Page
 from .write import Sink
 
 # From this many event pages to make, a forked copy of the process makes some of them.

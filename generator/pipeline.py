@@ -24,8 +24,9 @@ from .history import Changed, changed_dates
 from .link import Corpus, link
 from .load import DEFAULT_MAX_FILE_BYTES, RawDocument, Sequence
 from .making import Making, make_pages
+from .page import Page
 from .records import KINDS, Record
-from .render import Page, render
+from .render import render
 from .reuse import Memo, read_records
 from .search import chinese_words
 from .validate import load_and_validate, unique_ids

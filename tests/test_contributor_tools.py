@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.__main__ import main
 from generator.diagnostics import Diagnostics
-from generator.render import contributing
+from generator.pages.contributing import contributing
 from generator.urlcheck import check_links
 from tests.conftest import MINI, ROOT, build_fixture
 

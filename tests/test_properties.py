@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from generator import BuildOptions, build
-from generator.render import relative
+from generator.pages.common import relative
 from tests.conftest import MINI, ROOT
 
 SETTINGS = settings(derandomize=True, deadline=None, max_examples=40,

@@ -27,8 +27,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from generator.diagnostics import Diagnostics
 from generator.load import Sequence, load_file
 from generator.opendata import kind_schema_text
+from generator.pages.contributing import contributing
 from generator.records import KINDS, Kind
-from generator.render import contributing
 from generator.schema import schema_files, schema_name
 from generator.validate import Validator
 from tests.conftest import CASES, MINI, ROOT, build_fixture, overlay

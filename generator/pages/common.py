@@ -1,0 +1,159 @@
+"""What every page kind uses: the Jinja environment, paths, relative links, labels and the
+site being made (Site).
+
+Python prepares everything a template prints: sorting, grouping, links and labels
+(architecture decision 5). The Jinja environment escapes every printed value for Markdown
+and HTML unless it is Markup built here (`finalize=md`), so a template that forgets a
+filter cannot let record text inject markup (decision 6).
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..escape import attr, md, zh
+from ..history import Changed
+from ..link import Corpus
+from ..page import Page
+from ..records import EVENT_TYPES, KINDS, Record
+from ..search import dictionary_words, has_han, load_readers, name_parts, segmentable_names, simplified
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SITE_TITLE = "China Crypto Crackdown Tracker"
+MISSING = Markup("*not found in the sources*")
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        finalize=md,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat per page
+    )
+    env.globals.update(MISSING=MISSING, EVENT_TYPES=EVENT_TYPES)
+    return env
+
+
+@dataclass
+class Site:
+    """The site being made: the linked corpus, where it is published, each record's last
+    change, and the template environment every page kind renders with."""
+
+    corpus: Corpus
+    site_url: str = ""
+    changed: Changed = field(default_factory=dict)
+    env: jinja2.Environment = field(default_factory=environment)
+
+    def page(self, path: str, template: str, context, **flags: bool) -> Page:
+        """A lazy page: ``template`` rendered with ``context()`` when its text is asked for."""
+        return Page(path, make=lambda: self.env.get_template(template).render(**context()), **flags)
+
+    @functools.cached_property
+    def known_words(self) -> frozenset[str]:
+        """Dictionary words among the parts of every Chinese name, looked up once for all pages."""
+        chinese_names = [name for kind, records in self.corpus.records.items() if kind != "event"
+                         for record in records.values() for name in segmentable_names(record)]
+        if chinese_names:
+            load_readers()
+        return dictionary_words(part for name in chinese_names for part in name_parts(name))
+
+
+def page_path(record: Record) -> str:
+    return f"{KINDS[record.kind].folder}/{record.id}.md"
+
+
+def label(record: Record) -> str:
+    """The name a link shows: English first, Chinese beside it (readers search in both)."""
+    if record.kind == "event":
+        return record.values["title"]
+    if record.kind == "term":
+        return f"{record.values['term']} ({record.values['pinyin']})"
+    name_zh = record.get("name_zh")
+    return f"{record.values['name']} ({name_zh})" if name_zh else record.values["name"]
+
+
+@functools.lru_cache(maxsize=65536)
+def relative(path: str, base: str) -> str:
+    """posixpath.relpath of a file's path from a folder (both POSIX, inside the output folder),
+    by their parts (relpath asks the file system for the working directory twice a call), cached."""
+    if base in ("", "."):
+        return path
+    parts, base_parts = path.split("/"), base.split("/")
+    common = 0
+    while common < len(base_parts) and common < len(parts) - 1 and parts[common] == base_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base_parts) - common) + parts[common:])
+
+
+class RelativeLinks:
+    """Relative Markdown links from one page, so MkDocs checks them (a broken one fails --strict)."""
+
+    def __init__(self, from_path: str) -> None:
+        self.base = posixpath.dirname(from_path)
+
+    def href(self, path: str) -> str:
+        return relative(path, self.base or ".")
+
+    def to(self, record: Record, text: str | None = None) -> Markup:
+        return Markup(f"[{md(text if text is not None else label(record))}]({self.href(page_path(record))})")
+
+    def page(self, path: str, text: str) -> Markup:
+        return Markup(f"[{md(text)}]({self.href(path)})")
+
+
+def external(url: str, text: str) -> Markup:
+    """A source link: raw HTML with an escaped attribute, since URLs may hold `(` `)` that end Markdown links."""
+    return Markup(f'<a href="{attr(url)}">{md(text)}</a>')
+
+
+def chinese(text: str | None) -> Markup | str:
+    """Chinese in its script's language tag: traditional forms say zh-Hant."""
+    if text and has_han(text) and is_traditional(text):
+        return zh(text, "zh-Hant")
+    return md(text or "")  # simplified runs get lang="zh-Hans" from md()
+
+
+@functools.lru_cache(maxsize=4096)
+def is_traditional(text: str) -> bool:
+    """Written in traditional characters: converting it to simplified changes it."""
+    return simplified(text) != text
+
+
+def actors(event: Record, corpus: Corpus, links: RelativeLinks) -> list[Markup]:
+    """Who acted in an event: links to the authorities, exchanges and platforms it names, then other actors."""
+    out = []
+    for kind, field_name in (("authority", "authorities"), ("exchange", "exchanges"), ("platform", "platforms")):
+        for rid in event.get(field_name, ()):
+            out.append(links.to(corpus.get(kind, rid), corpus.get(kind, rid).values["name"]))
+    out.extend(md(a) for a in event.get("other_actors", ()))
+    return out
+
+
+def timeline_entry(event: Record, corpus: Corpus, links: RelativeLinks) -> dict[str, Any]:
+    """An event as the timeline and the home page list it."""
+    return {"date": event.values["date"].text, "type": event.values["type"], "link": links.to(event),
+            "title_zh": event.get("title_zh"), "actors": Markup(", ").join(actors(event, corpus, links)),
+            "sources": Markup(", ").join(external(s["url"], s["publisher"]) for s in event.values.get("sources", ())),
+            "filters": filter_attributes(event)}
+
+
+def filter_attributes(event: Record) -> Markup:
+    """The attribute list the timeline's filter script reads: ids and enum values only, so
+    nothing a contributor types reaches an attribute unescaped (attr() all the same)."""
+    parts = [f'data-year="{event.values["date"].year}"', f'data-type="{attr(event.values["type"])}"']
+    for name, field_name in (("authority", "authorities"), ("exchange", "exchanges"), ("platform", "platforms")):
+        ids = event.get(field_name, ())
+        if ids:
+            parts.append(f'data-{name}="{attr(" ".join(ids))}"')
+    return Markup("{ " + " ".join(parts) + " }")

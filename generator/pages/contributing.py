@@ -1,0 +1,53 @@
+"""The contributor's guide: the site's page, and CONTRIBUTING.md (standalone), from one
+template (contributing.md.j2) fed by the field table and the table of codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..diagnostics import CODES
+from ..escape import mark_chinese
+from ..page import Page
+from ..records import EVENT_TYPES, KINDS, Field
+from ..scaffold import EXAMPLES, template
+from ..schema import schema_comment
+from .common import Site, environment
+
+
+def pages(site: Site) -> list[Page]:
+    return [Page("contributing.md", make=lambda: contributing(site.env, standalone=False))]
+
+
+def contributing(env: jinja2.Environment | None = None, standalone: bool = True) -> str:
+    """The contributor's guide: the site's page, and CONTRIBUTING.md (standalone) from the same template."""
+    env = env or environment()
+    # Codes and field docs are our own Markdown (backticks for code), not record text: Markup.
+    codes = [{"code": c.code, "title": c.title, "fix": Markup(c.fix), "severity": c.severity.value,
+              "example": Markup(c.example)} for c in CODES.values()]
+    text = env.get_template("contributing.md.j2").render(
+        standalone=standalone, kinds=[(k, field_rows(k.fields), Markup(schema_comment(k))) for k in KINDS.values()], codes=codes,
+        event_types={Markup(k): Markup(v) for k, v in EVENT_TYPES.items()}, kind_names=Markup(", ".join(f"`{k}`" for k in KINDS)),
+        templates=[(k, Markup(template(k.name)), Markup(EXAMPLES[k.name])) for k in KINDS.values()])
+    return text if text.endswith("\n") else text + "\n"
+
+
+def chinese_outside_code(text: str) -> Markup:
+    """Our own Markdown (field docs) with its Chinese marked, except inside `code` spans."""
+    parts = text.split("`")
+    return Markup("`".join(mark_chinese(p) if i % 2 == 0 else p for i, p in enumerate(parts)))
+
+
+def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[dict[str, Any]]:
+    """The contributing page's field table, flattened (sources.url, history.date, …)."""
+    rows = []
+    for f in fields:
+        kind = {"refs": f"list of {f.ref} ids", "texts": "list of text", "list": "list of mappings",
+                "enum": Markup("one of: " + ", ".join(f"`{v}`" for v in f.values))}.get(f.type, f.type)
+        rows.append({"name": Markup(prefix + f.name), "type": kind, "required": "yes" if f.required else "no",
+                     "doc": chinese_outside_code(f.doc)})
+        if f.fields and not (f.name == "sources" and prefix):  # nested sources: same table as sources
+            rows.extend(field_rows(f.fields, prefix + f.name + "[]." if f.type == "list" else prefix + f.name + "."))
+    return rows

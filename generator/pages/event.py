@@ -1,0 +1,22 @@
+"""Event pages: what happened, who acted, its sources (template event.md.j2)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from ..page import Page
+from ..records import Record
+from .common import RelativeLinks, Site, actors
+from .record import record_pages
+
+
+def pages(site: Site) -> list[Page]:
+    return record_pages(site, "event", event_context)
+
+
+def event_context(event: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
+    """An event lists its actors at the top and leads back to the timeline, not to a section."""
+    return {"actors": Markup(", ").join(actors(event, site.corpus, links)),
+            "section": links.page("timeline/index.md", "Timeline")}

@@ -1,0 +1,11 @@
+"""Platform pages: names, summary and the events that name it (platform.md.j2)."""
+
+from __future__ import annotations
+
+from ..page import Page
+from .common import Site
+from .record import named_context, record_pages
+
+
+def pages(site: Site) -> list[Page]:
+    return record_pages(site, "platform", named_context)

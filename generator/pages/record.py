@@ -1,0 +1,132 @@
+"""What every record page shows, whatever its kind: sources, what it names and what names
+it, its events, and "cite this". A kind's module adds its own fields (`record_pages`)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from ..escape import attr, mark_chinese, md
+from ..feeds import FEED_KINDS, feed_path
+from ..opendata import page_url
+from ..page import Page
+from ..records import KINDS, Record
+from ..search import names, spellings
+from .common import SITE_TITLE, RelativeLinks, Site, chinese, external, label, page_path
+
+# A kind's own fields of its page: (record, site, its links) → more template context.
+Extra = Callable[[Record, Site, RelativeLinks], dict[str, Any]]
+
+
+def record_pages(site: Site, kind: str, extra: Extra) -> list[Page]:
+    """One lazy page per record of ``kind``, from the template named after the kind."""
+    def make(record: Record) -> str:
+        links = RelativeLinks(page_path(record))
+        context = {**record_context(record, site, links), **extra(record, site, links)}
+        return site.env.get_template(f"{kind}.md.j2").render(**context)
+
+    return [Page(page_path(record), make=functools.partial(make, record), narrow=kind == "event",
+                 spells=kind != "event") for record in site.corpus.records[kind].values()]
+
+
+def record_context(record: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
+    """The context every record template has (the base template, _record.md.j2, prints it)."""
+    named_by = site.corpus.named_by(record)
+    named = {(ref.kind, ref.id) for ref in record.refs}
+    return {
+        "r": record.values,
+        "kind": KINDS[record.kind],
+        "sources": [source_line(s) for s in record.values.get("sources", ())],
+        "names": related(record, site, links),
+        # The footer lists date, type and title only: the timeline's actors and sources are not made here.
+        "events": [{"date": e.values["date"].text, "type": e.values["type"], "link": links.to(e)}
+                   for e in named_by if e.kind == "event"],
+        # Records that name this one, less those it names itself (related terms go both ways).
+        "named_by": [links.to(r) for r in named_by if r.kind != "event" and (r.kind, r.id) not in named],
+        "cite": citation(record, site.site_url, site.changed.get((record.kind, record.id))),
+        "feed": links.page(feed_path(record), "Atom feed of its events") if record.kind in FEED_KINDS else "",
+        "section": links.page(f"{KINDS[record.kind].folder}/index.md", KINDS[record.kind].title),
+    }
+
+
+def named_context(record: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
+    """What the pages of named records (all but events) add: their names and spellings."""
+    return {
+        "spellings": Markup(" · ").join(chinese(s) for s in spellings(record, site.known_words)),
+        "traditional": chinese(record.get("traditional")),
+        "aliases": Markup(", ").join(chinese(a) for a in record.get("aliases", ())),
+        "feed_path": feed_path(record) if record.kind in FEED_KINDS else "",
+        # Material's search weighs a page's tags above its title: a record's own names go there,
+        # so the record outranks the events that mention it. Not pinyin or parts: with the
+        # trailing wildcard, 'ban' would then match every term spelt ban…. JSON is YAML, so
+        # record text cannot break the front matter.
+        "tags": Markup(json.dumps(names(record), ensure_ascii=False)),
+        "title_alias": title_alias(record),
+    }
+
+
+def source_line(source: dict[str, Any]) -> Markup:
+    """Publisher: linked title (published) · archived copy — “quote”. Every part is escaped
+    (md, external) before it is joined as plain text, then marked safe once."""
+    line = f"{md(source['publisher'])}: {external(source['url'], source['title'])}"
+    if source.get("published"):
+        published = md("(" + str(source["published"]) + ")")
+        line = f"{line} {published}"  # f-strings, not +: str + Markup would escape the line again
+    if source.get("archived"):
+        line = f"{line} · {external(source['archived'], 'archived copy')}"
+    if source.get("quote"):
+        line = f"{line} — “{md(source['quote'])}”"
+    return Markup(line)
+
+
+def related(record: Record, site: Site, links: RelativeLinks) -> dict[str, list[Markup]]:
+    """Records this one names, by section title, each as a link."""
+    groups: dict[str, list[Markup]] = {}
+    for ref in record.refs:
+        if record.kind == "event" and ref.kind != "term":
+            continue  # an event's actors are listed at its top already
+        target = site.corpus.records[ref.kind].get(ref.id)
+        if target is not None:
+            groups.setdefault(KINDS[ref.kind].title, []).append(links.to(target))
+    return {title: list(dict.fromkeys(items)) for title, items in groups.items()}
+
+
+def title_alias(record: Record) -> str:
+    """The first short Latin alias (PBoC, OKEx, HTX), shown in the title: readers and search
+    know the record by it as much as by its full name."""
+    name = (record.get("name") or "").casefold()
+    for alias in record.get("aliases", ()):
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9.]{1,11}", alias) and alias.casefold() != name:
+            return alias
+    return ""
+
+
+def bibtex_escape(text: str) -> str:
+    """Characters LaTeX treats as commands, escaped so a title prints as written."""
+    return re.sub(r"\s+", " ", text).translate(BIBTEX_SPECIALS)
+
+
+BIBTEX_SPECIALS = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+                                 "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"})
+
+
+def citation(record: Record, site_url: str, changed: str | None) -> dict[str, Any]:
+    """"Cite this": a plain-text line and a BibTeX entry with the permanent URL and last change."""
+    url = page_url(site_url, record)
+    title = label(record)
+    when = f"last changed {changed}" if changed else "last change not recorded"
+    fields = [("title", "{" + bibtex_escape(title) + "}"), ("author", f"{{{SITE_TITLE} contributors}}"),
+              ("howpublished", SITE_TITLE), ("url", url)]
+    if changed:
+        fields += [("year", changed[:4]), ("date", changed), ("note", f"Last changed {changed}")]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    bibtex = f"@misc{{cccct-{record.kind}-{record.id},\n{body}\n}}"
+    return {"text": Markup(f"{SITE_TITLE} contributors. “") + md(title) + Markup(f".” {SITE_TITLE}, {when}. <{attr(url)}>"),
+            # A raw <pre> block: Markdown leaves it alone, so record text is HTML-escaped here.
+            "bibtex": Markup(f'<pre class="cite-bibtex"><code>{mark_chinese(attr(bibtex))}</code></pre>'),
+            "changed": changed}

@@ -1,0 +1,61 @@
+"""The timeline: every event, newest first by year, with its filters and the chart of events
+per year (timeline.md.j2)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import groupby
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import charts
+from ..escape import attr
+from ..feeds import feed_path
+from ..link import Corpus
+from ..page import Page
+from ..records import KINDS, Record
+from .common import RelativeLinks, Site, timeline_entry
+
+PATH = "timeline/index.md"
+
+
+def pages(site: Site) -> list[Page]:
+    corpus, links = site.corpus, RelativeLinks(PATH)
+    return [site.page(PATH, "timeline.md.j2", lambda: {
+        "years": by_year(corpus.timeline, corpus, links),
+        "types": sorted(Counter(e.values["type"] for e in corpus.timeline).items()),
+        "chart": charts.events_per_year(corpus.timeline), "table": charts.year_table_html(corpus.timeline),
+        "filters": filter_form(corpus), "count": len(corpus.timeline),
+        "feed": links.page(feed_path(), "Atom feed of all events"),
+        "data": links.page("data/index.md", "downloads")})]
+
+
+def by_year(events: list[Record], corpus: Corpus, links: RelativeLinks) -> list[tuple[int, list[dict[str, Any]]]]:
+    return [(year, [timeline_entry(e, corpus, links) for e in group])
+            for year, group in groupby(events, key=lambda e: e.values["date"].year)]
+
+
+def filter_form(corpus: Corpus) -> Markup:
+    """The timeline's filters, as a form the script reveals: without JavaScript it stays
+    hidden and the page is the full list. Python lists and sorts every option."""
+    events = corpus.timeline
+    years = sorted({e.values["date"].year for e in events}, reverse=True)
+    types = sorted({e.values["type"] for e in events})
+    groups = [("year", "Year", "All years", [(str(y), str(y)) for y in years]),
+              ("type", "Type", "All types", [(t, t) for t in types])]
+    for name, field_name, title in (("authority", "authorities", "Authority"), ("exchange", "exchanges", "Exchange"),
+                                    ("platform", "platforms", "Platform")):
+        used = {rid for e in events for rid in e.get(field_name, ())}
+        options = sorted(((rid, corpus.get(name, rid).values["name"]) for rid in used),
+                         key=lambda o: (o[1].casefold(), o[0]))
+        groups.append((name, title, f"All {KINDS[name].plural}" if name != "authority" else "All authorities", options))
+    parts = ['<form class="timeline-filters" id="timeline-filters" hidden>']
+    for name, title, everything, options in groups:
+        # One line per value: a raw HTML block ends at a blank line, so a name's newlines must not reach it.
+        opts = "".join(f'<option value="{attr(v)}">{attr(" ".join(text.split()))}</option>' for v, text in options)
+        parts.append(f'<label>{title} <select name="{name}"><option value="">{everything}</option>{opts}</select></label>')
+    parts.append('<button type="reset" class="md-button">Show all</button>')
+    parts.append('<output id="timeline-count" aria-live="polite"></output>')
+    parts.append("</form>")
+    return Markup("".join(parts))
