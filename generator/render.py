@@ -26,7 +26,7 @@ from . import charts
 from .diagnostics import CODES
 from .escape import attr, mark_chinese, md, zh
 from .feeds import FEED_KINDS, FEED_LIMIT, feed_path, feeds
-from .history import Changed
+from .history import NEW, Change, Changed
 from .link import Corpus
 from .opendata import downloads, page_url
 from .records import EVENT_TYPES, KINDS, Field, PartialDate, Record
@@ -223,21 +223,30 @@ BIBTEX_SPECIALS = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\
                                  "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"})
 
 
-def citation(record: Record, site_url: str, changed: str | None) -> dict[str, Any]:
-    """"Cite this": a plain-text line and a BibTeX entry with the permanent URL and last change."""
+def citation(record: Record, site_url: str, change: Change | None) -> dict[str, Any]:
+    """"Cite this": a plain-text line and a BibTeX entry with the permanent URL and last change
+    (a record not committed yet, or with uncommitted changes, says so: see history.Change)."""
+    change = change or Change()
     url = page_url(site_url, record)
     title = label(record)
-    when = f"last changed {changed}" if changed else "last change not recorded"
+    changed = change.date
+    if change.pending == NEW and not changed:
+        when = NEW
+    else:
+        when = f"last changed {changed}" if changed else "last change not recorded"
+        when += f", {change.pending}" if change.pending else ""
     fields = [("title", "{" + bibtex_escape(title) + "}"), ("author", f"{{{SITE_TITLE} contributors}}"),
               ("howpublished", SITE_TITLE), ("url", url)]
     if changed:
-        fields += [("year", changed[:4]), ("date", changed), ("note", f"Last changed {changed}")]
+        fields += [("year", changed[:4]), ("date", changed)]
+    if changed or change.pending:
+        fields.append(("note", when[0].upper() + when[1:]))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     bibtex = f"@misc{{cccct-{record.kind}-{record.id},\n{body}\n}}"
     return {"text": Markup(f"{SITE_TITLE} contributors. “") + md(title) + Markup(f".” {SITE_TITLE}, {when}. <{attr(url)}>"),
             # A raw <pre> block: Markdown leaves it alone, so record text is HTML-escaped here.
             "bibtex": Markup(f'<pre class="cite-bibtex"><code>{mark_chinese(attr(bibtex))}</code></pre>'),
-            "changed": changed}
+            "changed": change.describe()}
 
 
 def chinese(text: str | None) -> Markup | str:
@@ -419,8 +428,11 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -
         "last": corpus.timeline[0].values["date"].year if corpus.timeline else None,
         "timeline": home.page("timeline/index.md", "full timeline"), "data": home.page("data/index.md", "download the data"),
         "feed": home.page(feed_path(), "Atom feed")})
-    whole: dict[str, str | Callable[[], str]] = dict(downloads(corpus, site_url, changed))
-    whole.update(feeds(corpus, site_url, changed))
+    # Downloads and feeds take the date alone: the last commit's (or the `updated` field), none
+    # for a record not committed yet; they never say what a working copy has not committed.
+    dates = {key: change.date for key, change in changed.items()}
+    whole: dict[str, str | Callable[[], str]] = dict(downloads(corpus, site_url, dates))
+    whole.update(feeds(corpus, site_url, dates))
     data_links = Links("data/index.md")
     emit("data/index.md", "data.md.j2", lambda: {
         "kinds": [(k, {ext: data_links.page(f"data/{k.plural}.{ext}", f"{k.plural}.{ext}") for ext in ("json", "csv")},
