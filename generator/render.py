@@ -36,6 +36,9 @@ from .search import dictionary_words, has_han, load_readers, name_parts, names, 
 TEMPLATES = Path(__file__).parent / "templates"
 SITE_TITLE = "China Crypto Crackdown Tracker"
 MISSING = Markup("*not found in the sources*")
+# `confidence` is the contributors' judgement of the sources, not something they say: a record
+# without it has no judgement recorded, not a fact missing from its sources.
+NOT_STATED = Markup("*not stated*")
 LATEST_ON_HOME = 10
 
 
@@ -78,7 +81,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build: no stat per page
     )
-    env.globals.update(MISSING=MISSING, EVENT_TYPES=EVENT_TYPES)
+    env.globals.update(MISSING=MISSING, NOT_STATED=NOT_STATED, EVENT_TYPES=EVENT_TYPES)
     return env
 
 
