@@ -1,12 +1,19 @@
 """When each record last changed, from the git history of its lines (never the build time).
 
 A record's "last changed" date is the newest commit date among the lines it spans, from
-`git blame`. Lines not yet committed are skipped (their date would be the build time), so
-a working copy shows the date of the last commit that touched the record. Lines blame
-pins on the boundary of a shallow clone are skipped too (their date is the clone's, not the
-record's), as are whitespace-only changes and moved lines (`-w -M`). Outside a git
-repository or in a shallow clone there is simply less to say: records without a date print
-"not recorded". A record's own `updated` field always wins (see `last_changed`).
+`git blame`. Lines blame pins on the boundary of a shallow clone are skipped (their date is
+the clone's, not the record's), as are whitespace-only changes and moved lines (`-w -M`).
+Outside a git repository or in a shallow clone there is simply less to say: records without
+a date print "not recorded". A record's own `updated` field always wins (see `last_changed`).
+
+Lines not yet committed have no date (blame would give them the build time), so a working
+copy says what is not committed instead (see `Change`):
+
+- a record whose `id` line is not committed (a new record, in a committed file or in one git
+  does not track yet, or a record whose id was changed: a new page) is "not committed yet",
+  never dated by an older commit (`-M` may pin lines copied from another record on it);
+- a committed record with other lines not committed is dated by its last commit and says
+  "with uncommitted changes".
 """
 
 from __future__ import annotations
@@ -14,7 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .records import KINDS, PartialDate, Record
 
@@ -24,24 +33,39 @@ UNCOMMITTED = "0" * 40
 HISTORY_ENV = "GENERATOR_HISTORY_DIR"
 
 
-def line_dates(data_file: Path, history_dir: Path | None = None) -> dict[int, dt.date]:
-    """Committer date (UTC) of every committed line of one file: {line number: date}."""
+@dataclass
+class FileHistory:
+    """What `git blame` says of one data file's lines."""
+
+    dates: dict[int, dt.date] = field(default_factory=dict)  # committed lines with a known date (UTC)
+    # Lines that differ from the last commit, less blank and comment lines: a record's span runs
+    # to the next record, and a new record's blank line or comment above it is not an edit.
+    uncommitted: set[int] = field(default_factory=set)
+    untracked: bool = False  # the file is in no commit yet: every line is uncommitted
+
+
+def file_history(data_file: Path, history_dir: Path | None = None) -> FileHistory:
+    """Committer date of every committed line of one file, and which lines are not committed.
+    Outside a git repository (or if blame fails otherwise), an empty FileHistory: nothing known."""
     folder = history_dir or data_file.parent
     target = folder / data_file.name
     try:
         proc = subprocess.run(["git", "-C", str(folder), "blame", "--root", "-w", "-M", "--line-porcelain", "--", target.name],
                               capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120)
     except (OSError, subprocess.SubprocessError):
-        return {}
+        return FileHistory()
     if proc.returncode != 0:
-        return {}
+        return FileHistory(untracked=not_committed(folder, target.name))
     cut = shallow_commits(folder)
-    dates: dict[int, dt.date] = {}
+    out = FileHistory()
     commit, line, when, boundary = "", 0, None, False
     for row in proc.stdout.splitlines():
         if row.startswith("\t"):
-            if commit != UNCOMMITTED and when is not None and not boundary:
-                dates[line] = when
+            if commit == UNCOMMITTED:
+                if row[1:].strip() and not row[1:].lstrip().startswith("#"):
+                    out.uncommitted.add(line)
+            elif when is not None and not boundary:
+                out.dates[line] = when
             continue
         head, _, rest = row.partition(" ")
         if len(head) == 40 and all(c in "0123456789abcdef" for c in head):
@@ -50,7 +74,22 @@ def line_dates(data_file: Path, history_dir: Path | None = None) -> dict[int, dt
             boundary = True
         elif head == "committer-time":
             when = dt.datetime.fromtimestamp(int(rest), dt.UTC).date()
-    return dates
+    return out
+
+
+def not_committed(folder: Path, name: str) -> bool:
+    """The file is in a git work tree but not in its last commit (untracked, only staged, or
+    the repository has no commit yet): blame refuses it, and every line of it is new."""
+    try:
+        inside = subprocess.run(["git", "-C", str(folder), "rev-parse", "--is-inside-work-tree"],
+                                capture_output=True, text=True, timeout=30)
+        if inside.returncode != 0 or inside.stdout.strip() != "true":
+            return False
+        in_head = subprocess.run(["git", "-C", str(folder), "cat-file", "-e", f"HEAD:./{name}"],
+                                 capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return in_head.returncode != 0
 
 
 def shallow_commits(folder: Path) -> set[str]:
@@ -73,26 +112,56 @@ def history_dir() -> Path | None:
     return Path(override) if override else None
 
 
-def last_changed(record: Record, dates: dict[int, dt.date]) -> str | None:
-    """The record's `updated` field, else the newest commit date of its lines, as YYYY-MM-DD."""
-    updated = record.get("updated")
-    if isinstance(updated, PartialDate):
-        return updated.text
+NEW = "not committed yet"
+EDITED = "with uncommitted changes"
+
+
+class Change(NamedTuple):
+    """When a record last changed. ``date`` (YYYY-MM-DD) is its `updated` field, else the
+    newest commit date of its lines; None if unknown, and for a record not committed yet (an
+    older commit's date would be wrong). ``pending`` says what git has not recorded: "" (nothing,
+    or no history), NEW or EDITED. Only ``date`` goes into downloads and feeds (see render)."""
+
+    date: str | None = None
+    pending: str = ""
+
+    def describe(self) -> str:
+        """For "last changed: …": '2024-05-01', '2024-05-01, with uncommitted changes',
+        'not committed yet', 'not recorded' (or 'not recorded, with uncommitted changes')."""
+        if self.pending == NEW and not self.date:
+            return NEW
+        return ", ".join(filter(None, [self.date or "not recorded", self.pending]))
+
+
+def last_changed(record: Record, history: FileHistory) -> Change:
+    """The record's `updated` field, else the newest commit date of its lines, and whether
+    its lines are committed (see the module's docstring)."""
     span = record.span
     last = span.end_line - 1 if span.end_column == 1 and span.end_line > span.line else span.end_line
-    found = [dates[n] for n in range(span.line, last + 1) if n in dates]
-    return max(found).isoformat() if found else None
+    lines = range(span.line, last + 1)
+    id_line = record.spans.get("id", span).line
+    if history.untracked or id_line in history.uncommitted:
+        pending = NEW
+    elif any(n in history.uncommitted for n in lines):
+        pending = EDITED
+    else:
+        pending = ""
+    updated = record.get("updated")
+    if isinstance(updated, PartialDate):
+        return Change(updated.text, pending)
+    found = [history.dates[n] for n in lines if n in history.dates] if pending != NEW else []
+    return Change(max(found).isoformat() if found else None, pending)
 
 
-Changed = dict[tuple[str, str], str | None]  # (kind, id) → YYYY-MM-DD or None
+Changed = dict[tuple[str, str], Change]  # (kind, id) → when it last changed
 
 
 def changed_dates(records: dict[str, dict[str, Record]], data_dir: Path) -> Changed:
-    """Last-changed date of every record: one `git blame` per data file."""
+    """When every record last changed: one `git blame` per data file."""
     folder = history_dir()
     out: Changed = {}
     for kind, by_id in records.items():
-        dates = line_dates(data_dir / KINDS[kind].file, folder) if by_id else {}
+        history = file_history(data_dir / KINDS[kind].file, folder) if by_id else FileHistory()
         for record in by_id.values():
-            out[(kind, record.id)] = last_changed(record, dates)
+            out[(kind, record.id)] = last_changed(record, history)
     return out

@@ -235,6 +235,76 @@ def closing_it_helps(lines: list[str], opened: tuple[int, int], error_line: int)
     return True
 
 
+# A block line: its indentation, a list item's `-` and a mapping key, if any ("    - url: x").
+BLOCK_LINE = re.compile(r"^(?P<indent> *)(?:(?P<dash>-)(?: +|$))?(?P<key>[^\s#'\"\[{][^:#]*?:(?=\s|$))?")
+
+
+@dataclass(frozen=True)
+class BlockLine:
+    dash: int | None  # 1-based column of a list item's `-`
+    key_column: int  # 1-based column of the key, or of the content after the `-`
+    key: str | None
+
+
+def block_line(text: str) -> BlockLine | None:
+    """A line's `-` and key, with their columns; None for a blank or comment line."""
+    if not text.strip() or text.lstrip().startswith("#"):
+        return None
+    match = BLOCK_LINE.match(text)
+    assert match is not None  # every part is optional
+    dash = len(match["indent"]) + 1 if match["dash"] else None
+    key = match["key"][:-1].strip() if match["key"] else None
+    return BlockLine(dash, match.start("key") + 1 if match["key"] else match.end() + 1, key)
+
+
+def alignment_hint(lines: list[str], index: int) -> str | None:
+    """Where the key (or list item) on line ``index`` (0-based) should start: the column of the
+    first key of the mapping it most likely belongs to, at any depth ("line up `title` under
+    `url` (line 7), at column 7"). None if the line is not a key or item, or already lines up
+    with one of the mappings (or lists) open above it: the error is then elsewhere. A line
+    halfway between two columns is told both.
+
+    Reads upward from the line before: each line left of all seen so far opens an enclosing
+    mapping (its key column; its first key is the one after a `-`, else the topmost at that
+    column) or list (its `-` column). The nearest column wins."""
+    if index >= len(lines) or (this := block_line(lines[index])) is None:
+        return None
+    keys: list[tuple[int, str, int]] = []  # (column, first key, 1-based line), innermost first
+    dashes: list[tuple[int, int]] = []  # (column, 1-based line of the nearest item), innermost first
+    closed = False  # the innermost mapping's first key is found (it follows a `-`)
+    leftmost = float("inf")  # the column of the leftmost line read so far
+    for number in range(index, 0, -1):
+        line = block_line(lines[number - 1])
+        if line is None:
+            continue
+        first = line.dash or line.key_column
+        if first > leftmost:
+            continue  # inside an earlier sibling
+        leftmost = first
+        if line.key is not None:
+            if keys and keys[-1][0] == line.key_column:
+                if not closed:
+                    keys[-1] = (line.key_column, line.key, number)
+                    closed = line.dash is not None
+            elif not keys or line.key_column < keys[-1][0]:
+                keys.append((line.key_column, line.key, number))
+                closed = line.dash is not None
+        if line.dash is not None and (not dashes or line.dash < dashes[-1][0]):
+            dashes.append((line.dash, number))
+    if this.dash is not None:  # a `-` under a key may start that key's list: not misplaced
+        if not dashes or any(column == this.dash for column, _ in dashes) or any(k[0] == this.dash for k in keys):
+            return None
+        off = min(abs(column - this.dash) for column, _ in dashes)
+        return "line up this `-` " + ", or ".join(f"under the `-` on line {number}, at column {column}"
+                                                  for column, number in dashes if abs(column - this.dash) == off)
+    if this.key is None or not keys or any(column == this.key_column for column, _, _ in keys):
+        return None
+    off = min(abs(column - this.key_column) for column, _, _ in keys)
+    nearest = [f"under `{key}` (line {number}), at column {column}" for column, key, number in keys
+               if abs(column - this.key_column) == off]  # two if it sits halfway between
+    return f"line up `{this.key}` " + ", or ".join(nearest)
+
+
 def report_yaml_error(exc: yaml.MarkedYAMLError, name: str, diags: Diagnostics, lines: list[str]) -> None:
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark or exc.context_mark
@@ -256,8 +326,11 @@ def report_yaml_error(exc: yaml.MarkedYAMLError, name: str, diags: Diagnostics, 
         problem, hint = f"{context.replace('while parsing a', 'this').strip()} is never closed", "close the bracket"
     elif "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted, or the indentation is off"
+        if mark and (aligned := alignment_hint(lines, mark.line)):
+            hint += f": {aligned}"
     elif "expected <block end>" in problem or "did not find expected" in problem:
-        hint = "check the indentation: fields of one record line up under `id`"
+        aligned = alignment_hint(lines, mark.line) if mark else None
+        hint = f"check the indentation: {aligned or 'the keys of one mapping, like the items of one list, start in one column'}"
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = problem if not context or code != "E102" or "never closed" in problem else f"{problem} ({context})"
     diags.add(code, Span(name, line, col, line, col + 1), message, hint)

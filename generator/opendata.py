@@ -43,6 +43,8 @@ def page_url(site_url: str, record: Record) -> str:
 
 
 def record_json(record: Record, site_url: str, changed: str | None) -> dict[str, Any]:
+    """One record as downloaded. ``changed`` is history.Change.date: the `updated` field, else
+    the last commit's date; None for a record not committed yet (see schema.download_schema)."""
     out: dict[str, Any] = {}
     for spec in KINDS[record.kind].fields:
         if spec.name in record.values:

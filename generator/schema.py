@@ -116,13 +116,20 @@ def schema_files() -> dict[str, str]:
 
 def download_schema(kind: Kind) -> dict[str, Any]:
     """The schema of the site's /data/<kind>.json: the records as contributed, plus the two
-    fields the build adds (the page's permanent URL and the last-changed date)."""
+    fields the build adds (the page's permanent URL and the last-changed date).
+
+    `last_changed` is a committed fact, as the published site (built from a commit) has it: a
+    local build of a working copy gives a record with uncommitted edits its last commit's date,
+    and a record not committed yet null (its `updated` field if it has one), never the build
+    time. Only the record's page says what is not committed (history.Change)."""
     schema = kind_schema(kind, yaml=False)
     items = dict(schema["items"])
     items["properties"] = dict(items["properties"],
                                url={"description": "Permanent address of the record's page.", "type": "string"},
-                               last_changed={"description": "Date the record last changed (its `updated` field, "
-                                                            "else the git history of its lines); null if unknown.",
+                               last_changed={"description": "Date the record last changed: its `updated` field, else "
+                                                            "the date of the last commit that changed its lines (edits "
+                                                            "not committed yet do not count); else null (no git history, "
+                                                            "or the record is not committed yet).",
                                              "type": ["string", "null"]})
     items["required"] = [*items["required"], "url", "last_changed"]
     return dict(schema, title=f"China Crypto Crackdown Tracker: /data/{kind.plural}.json",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import MINI, build_fixture
+from tests.conftest import MINI, ROOT, build_fixture
 from tests.golden_refresh import GOLDEN, build_golden
 
 
@@ -29,3 +29,16 @@ def test_build_is_deterministic(tmp_path: Path) -> None:
     build_fixture(MINI, tmp_path / "a")
     build_fixture(MINI, tmp_path / "b")
     assert files(tmp_path / "a") == files(tmp_path / "b")
+
+
+def test_a_record_without_confidence_says_not_stated(tmp_path: Path) -> None:
+    """Confidence is the contributors' judgement, not a fact the sources lack: a record
+    without it says "not stated", and the contributor's guide says the same."""
+    out = tmp_path / "out"
+    build_golden(out, tmp_path)
+    huobi = (out / "exchanges" / "huobi.md").read_text("utf-8")  # no `confidence` in the fixture
+    assert "Confidence: *not stated* ·" in huobi and "Confidence: *not found in the sources*" not in huobi
+    assert "Confidence: high ·" in (out / "events" / "2017-09-04-ico-ban.md").read_text("utf-8")
+    for guide in (out / "contributing.md", ROOT / "CONTRIBUTING.md"):
+        assert 'a record without `confidence` (your judgement of the sources, not something they say) shows ' \
+               '"Confidence: *not stated*"' in guide.read_text("utf-8"), guide

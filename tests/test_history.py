@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import shutil
 import subprocess
@@ -19,7 +21,35 @@ def git(repo: Path, *args: str, when: str | None = None) -> None:
 
 
 def changed(result, kind: str, record_id: str) -> str | None:
-    return result.changed[(kind, record_id)]
+    return result.changed[(kind, record_id)].date
+
+
+def committed_copy(tmp_path: Path, leave_out: str = "") -> Path:
+    """The fixture data, committed in a fresh repository (less ``leave_out``, left untracked)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(MINI, repo / "data")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    if leave_out:
+        git(repo, "rm", "-q", "--cached", f"data/{leave_out}")
+    git(repo, "commit", "-q", "-m", "first", when="2020-01-02T12:00:00+00:00")
+    return repo / "data"
+
+
+def footer(out: Path, page: str) -> tuple[str, str]:
+    """A record page's "last changed: …" (footer) and its plain-text citation line."""
+    text = (out / page).read_text("utf-8")
+    last = text.split("last changed: ", 1)[1].split(" · ", 1)[0]
+    cite = text.split("## Cite this", 1)[1].splitlines()[2]
+    return last, cite
+
+
+def downloaded(out: Path, plural: str, record_id: str) -> tuple[str | None, str]:
+    """A record's `last_changed` in the JSON and the CSV download."""
+    rows = json.loads((out / "data" / f"{plural}.json").read_text("utf-8"))
+    table = list(csv.DictReader((out / "data" / f"{plural}.csv").read_text("utf-8").splitlines()))
+    return (next(r["last_changed"] for r in rows if r["id"] == record_id),
+            next(r["last_changed"] for r in table if r["id"] == record_id))
 
 
 def test_dates_follow_the_commits_that_touched_each_record(tmp_path: Path, monkeypatch) -> None:
@@ -45,8 +75,10 @@ def test_dates_follow_the_commits_that_touched_each_record(tmp_path: Path, monke
     huobi.write_text(huobi.read_text("utf-8").replace("name: Huobi", "name: Huobi Global", 1), "utf-8")
     result = build_fixture(data, tmp_path / "out2")
     assert changed(result, "exchange", "huobi") == "2020-01-02"
-    page = (tmp_path / "out2" / "exchanges" / "huobi.md").read_text("utf-8")
-    assert "last changed: 2020-01-02" in page and "last changed 2020-01-02" in page
+    last, cite = footer(tmp_path / "out2", "exchanges/huobi.md")
+    assert last == "2020-01-02, with uncommitted changes"
+    assert ", last changed 2020-01-02, with uncommitted changes. <" in cite
+    assert footer(tmp_path / "out2", "platforms/wechat.md")[0] == "2021-06-07", "other records are clean"
 
 
 def test_without_history_no_date_is_invented(tmp_path: Path, monkeypatch) -> None:
@@ -74,3 +106,59 @@ def test_a_shallow_clone_does_not_date_records_by_its_cut(tmp_path: Path, monkey
     assert changed(result, "exchange", "huobi") is None, "the cut commit (2025) is not when huobi changed"
     full = build_fixture(repo / "data", tmp_path / "out2")
     assert changed(full, "exchange", "huobi") == "2020-01-02"
+
+
+def test_a_new_record_in_a_committed_file_is_not_committed_yet(tmp_path: Path, monkeypatch) -> None:
+    """Appended below committed records, and copied from one of them (blame -M pins the copied
+    lines on the old commit): still no date but "not committed yet". The blank line and comment
+    above it are no edit of the record before it."""
+    monkeypatch.delenv("GENERATOR_HISTORY_DIR", raising=False)
+    data = committed_copy(tmp_path)
+    exchanges = data / "exchanges.yaml"
+    text = exchanges.read_text("utf-8")
+    huobi = text[text.index("- id: huobi"):]  # the file's last record
+    copy = huobi.replace("- id: huobi", "- id: huobi-copy").replace("name: Huobi", "name: Huobi Copy")
+    copy = copy.replace("aliases: [HTX, 火币网, huobicom]", "aliases: [HTX Copy]")
+    exchanges.write_text(text.rstrip("\n") + "\n\n# Added later.\n" + copy, "utf-8")
+
+    out = tmp_path / "out"
+    result = build_fixture(data, out)
+    assert not result.errors, result.errors
+    assert changed(result, "exchange", "huobi-copy") is None
+    last, cite = footer(out, "exchanges/huobi-copy.md")
+    assert last == "not committed yet"
+    assert ", not committed yet. <" in cite and "2020" not in cite
+    bibtex = (out / "exchanges" / "huobi-copy.md").read_text("utf-8").split("cite-bibtex", 1)[1]
+    assert "note = {Not committed yet}" in bibtex and "date = " not in bibtex
+    assert downloaded(out, "exchanges", "huobi-copy") == (None, "")
+    assert footer(out, "exchanges/huobi.md")[0] == "2020-01-02", "the record it was copied from is unchanged"
+    assert downloaded(out, "exchanges", "huobi") == ("2020-01-02", "2020-01-02")
+
+
+def test_a_record_in_an_untracked_file_is_not_committed_yet(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("GENERATOR_HISTORY_DIR", raising=False)
+    data = committed_copy(tmp_path, leave_out="platforms.yaml")
+    out = tmp_path / "out"
+    result = build_fixture(data, out)
+    assert changed(result, "platform", "wechat") is None
+    assert footer(out, "platforms/wechat.md")[0] == "not committed yet"
+    assert downloaded(out, "platforms", "wechat") == (None, "")
+    assert footer(out, "exchanges/huobi.md")[0] == "2020-01-02"
+
+    git(data.parent, "add", "data/platforms.yaml")  # staged is not committed either
+    build_fixture(data, out)
+    assert footer(out, "platforms/wechat.md")[0] == "not committed yet"
+
+
+def test_a_repository_without_commits_has_nothing_committed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("GENERATOR_HISTORY_DIR", raising=False)
+    repo = tmp_path / "repo"
+    shutil.copytree(MINI, repo / "data")
+    git(repo, "init", "-q")
+    out = tmp_path / "out"
+    result = build_fixture(repo / "data", out)
+    assert changed(result, "exchange", "huobi") is None
+    assert footer(out, "exchanges/huobi.md")[0] == "not committed yet"
+    # An `updated` field is the contributor's date, not a commit's: it stays, and says the rest.
+    assert footer(out, "events/2017-09-04-ico-ban.md")[0] == "2024-05-01, not committed yet"
+    assert downloaded(out, "events", "2017-09-04-ico-ban")[0] == "2024-05-01"

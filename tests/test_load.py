@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -197,14 +198,36 @@ def test_spans_of_keys_values_and_collections(tmp_path: Path) -> None:
 TAB = "replace the tab with spaces"
 
 
+# The hint where the line in error lines up with the mappings and lists above it.
+ANY_COLUMN = "check the indentation: the keys of one mapping, like the items of one list, start in one column"
+
+
 def test_yaml_errors_with_their_hints(tmp_path: Path) -> None:
     cases = {
         '- id: a\n  aliases: [a, "b\n': ("E102", (2, 16, 2, 17), "quoted text is never closed", "add the closing quote"),
         "- id: a\n  name: b\n bad: c\n": ("E102", (3, 2, 3, 3),
                                           "did not find expected '-' indicator (while parsing a block collection)",
-                                          "check the indentation: fields of one record line up under `id`"),
+                                          "check the indentation: line up `bad` under `id` (line 1), at column 3"),
         "- id: a\n  name: b\n  - c\n": ("E102", (3, 3, 3, 4), "did not find expected key (while parsing a block mapping)",
-                                        "check the indentation: fields of one record line up under `id`"),
+                                        ANY_COLUMN),
+        "- id: a\n  sources:\n    - url: u\n     title: t\n": (
+            "E102", (4, 6, 4, 7), "did not find expected '-' indicator (while parsing a block collection)",
+            "check the indentation: line up `title` under `url` (line 3), at column 7"),
+        "- id: a\n  sources:\n    - url: u\n      title: t\n   - url: v\n": (
+            "E102", (5, 4, 5, 5), "did not find expected key (while parsing a block mapping)",
+            "check the indentation: line up this `-` under the `-` on line 3, at column 5"),
+        # Read upward past deeper lines (the sources above), to the mapping `confidence` is in.
+        "- id: a\n  sources:\n    - url: https://example.org/a/long/address\n      title: t\n confidence: high\n": (
+            "E102", (5, 2, 5, 3), "did not find expected '-' indicator (while parsing a block collection)",
+            "check the indentation: line up `confidence` under `id` (line 1), at column 3"),
+        # Halfway between two columns: both are named.
+        "- id: a\n  document:\n    title: t\n   disputed: d\n": (
+            "E102", (4, 4, 4, 5), "did not find expected key (while parsing a block mapping)",
+            "check the indentation: line up `disputed` under `title` (line 3), at column 5, or under `id` (line 1), at column 3"),
+        "- id: a\n  document:\n    title: t\n      number: n\n": (
+            "E102", (4, 13, 4, 14), "mapping values are not allowed in this context",
+            "a value containing ': ' must be quoted, or the indentation is off: line up `number` under `title` (line 3), "
+            "at column 5"),
         "- id: a\n  name: b: c\n": ("E102", (2, 10, 2, 11), "mapping values are not allowed in this context",
                                     "a value containing ': ' must be quoted, or the indentation is off"),
         "- id: a\n---\n- id: b\n": ("E109", (2, 1, 2, 2), "a second YAML document starts here",
@@ -218,6 +241,36 @@ def test_yaml_errors_with_their_hints(tmp_path: Path) -> None:
     for text, expected in cases.items():
         _, diags = load(tmp_path, text)
         assert found(diags) == [expected], text
+
+
+MINI_FILES = sorted((Path(__file__).parent / "fixtures" / "mini").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", MINI_FILES, ids=[p.name for p in MINI_FILES])
+def test_a_misindented_key_at_any_depth_is_told_its_column(tmp_path: Path, path: Path) -> None:
+    """Every key of the fixture that is not the first of its mapping, one space too far or too
+    little: the hint names the column it had, at every nesting level (not always `id`'s)."""
+    lines = path.read_text("utf-8").splitlines()
+    tried: list[int] = []  # the columns
+    above = None  # the line above, less blank and comment lines
+    for index, line in enumerate(lines):
+        parsed = generator.load.block_line(line)
+        above, before = parsed or above, above
+        if parsed is None or parsed.key is None or parsed.dash is not None:
+            continue  # a first key after a `-`: the parser complains at the next line
+        column = parsed.key_column
+        if before is None or (before.dash or before.key_column) < column:
+            continue  # the first key under its parent (`document:`), as above
+        for moved in (" " + line, line[1:]):
+            text = "\n".join([*lines[:index], moved, *lines[index + 1:]]) + "\n"
+            _, diags = load(tmp_path, text)
+            hints = [d.hint or "" for d in diags.errors]
+            if not hints:
+                continue  # still valid YAML (a key moved under a key whose value is empty)
+            tried.append(column)
+            assert any(re.search(rf"line up `{re.escape(parsed.key)}` .*at column {column}\b", h) for h in hints), \
+                (index + 1, moved, hints)
+    assert len(tried) > 10 and 3 in tried and max(tried) >= 7, "record fields and fields of a source at least"
 
 
 def test_unclosed_quotes(tmp_path: Path) -> None:
@@ -241,7 +294,7 @@ def test_unclosed_quotes(tmp_path: Path) -> None:
     # Closing it leaves an error on the same line: the guess is not proven, the parser's error stands.
     _, diags = load(tmp_path, '- id: a\n  title: "one\n  x: "two" y\n')
     assert found(diags) == [("E102", (3, 7, 3, 8), "did not find expected key (while parsing a block mapping)",
-                             "check the indentation: fields of one record line up under `id`")]
+                             ANY_COLUMN)]
     # A value validly quoted over two lines is not blamed: the real error later on is reported.
     _, diags = load(tmp_path, '- id: a\n  title: "open\n    more"\n  x: [1\n')
     assert found(diags) == [("E102", (4, 6, 4, 7), "this flow sequence is never closed", "close the bracket")]

@@ -28,6 +28,9 @@ from ..search import dictionary_words, has_han, load_readers, name_parts, segmen
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SITE_TITLE = "China Crypto Crackdown Tracker"
 MISSING = Markup("*not found in the sources*")
+# `confidence` is the contributors' judgement of the sources, not something they say: a record
+# without it has no judgement recorded, not a fact missing from its sources.
+NOT_STATED = Markup("*not stated*")
 
 
 def environment() -> jinja2.Environment:
@@ -41,7 +44,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build: no stat per page
     )
-    env.globals.update(MISSING=MISSING, EVENT_TYPES=EVENT_TYPES)
+    env.globals.update(MISSING=MISSING, NOT_STATED=NOT_STATED, EVENT_TYPES=EVENT_TYPES)
     return env
 
 
@@ -54,6 +57,13 @@ class Site:
     site_url: str = ""
     changed: Changed = field(default_factory=dict)
     env: jinja2.Environment = field(default_factory=environment)
+
+    @functools.cached_property
+    def dates(self) -> dict[tuple[str, str], str | None]:
+        """The committed last-changed date of each record, for downloads and feeds: the last
+        commit's (or the `updated` field), none for a record not committed yet; they never say
+        what a working copy has not committed (history.Change)."""
+        return {key: change.date for key, change in self.changed.items()}
 
     def page(self, path: str, template: str, context, **flags: bool) -> Page:
         """A lazy page: ``template`` rendered with ``context()`` when its text is asked for."""

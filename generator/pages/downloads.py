@@ -13,7 +13,7 @@ PATH = "data/index.md"
 
 
 def pages(site: Site) -> list[Page]:
-    files = [Page(path, make=make) for path, make in downloads(site.corpus, site.site_url, site.changed).items()]
+    files = [Page(path, make=make) for path, make in downloads(site.corpus, site.site_url, site.dates).items()]
     return [*files, site.page(PATH, "data.md.j2", lambda: data_context(site))]
 
 

@@ -9,4 +9,4 @@ from .common import Site
 
 
 def pages(site: Site) -> list[Page]:
-    return [Page(path, make=make) for path, make in feeds(site.corpus, site.site_url, site.changed).items()]
+    return [Page(path, make=make) for path, make in feeds(site.corpus, site.site_url, site.dates).items()]

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..escape import attr, mark_chinese, md
 from ..feeds import FEED_KINDS, feed_path
+from ..history import NEW, Change
 from ..opendata import page_url
 from ..page import Page
 from ..records import KINDS, Record
@@ -115,18 +116,27 @@ BIBTEX_SPECIALS = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\
                                  "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"})
 
 
-def citation(record: Record, site_url: str, changed: str | None) -> dict[str, Any]:
-    """"Cite this": a plain-text line and a BibTeX entry with the permanent URL and last change."""
+def citation(record: Record, site_url: str, change: Change | None) -> dict[str, Any]:
+    """"Cite this": a plain-text line and a BibTeX entry with the permanent URL and last change
+    (a record not committed yet, or with uncommitted changes, says so: see history.Change)."""
+    change = change or Change()
     url = page_url(site_url, record)
     title = label(record)
-    when = f"last changed {changed}" if changed else "last change not recorded"
+    changed = change.date
+    if change.pending == NEW and not changed:
+        when = NEW
+    else:
+        when = f"last changed {changed}" if changed else "last change not recorded"
+        when += f", {change.pending}" if change.pending else ""
     fields = [("title", "{" + bibtex_escape(title) + "}"), ("author", f"{{{SITE_TITLE} contributors}}"),
               ("howpublished", SITE_TITLE), ("url", url)]
     if changed:
-        fields += [("year", changed[:4]), ("date", changed), ("note", f"Last changed {changed}")]
+        fields += [("year", changed[:4]), ("date", changed)]
+    if changed or change.pending:
+        fields.append(("note", when[0].upper() + when[1:]))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     bibtex = f"@misc{{cccct-{record.kind}-{record.id},\n{body}\n}}"
     return {"text": Markup(f"{SITE_TITLE} contributors. “") + md(title) + Markup(f".” {SITE_TITLE}, {when}. <{attr(url)}>"),
             # A raw <pre> block: Markdown leaves it alone, so record text is HTML-escaped here.
             "bibtex": Markup(f'<pre class="cite-bibtex"><code>{mark_chinese(attr(bibtex))}</code></pre>'),
-            "changed": changed}
+            "changed": change.describe()}
