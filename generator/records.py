@@ -42,7 +42,7 @@ ARCHIVE_HOSTS = ("web.archive.org", "archive.org", "archive.ph", "archive.today"
 class Field:
     """One field: its name, type, whether it is required, and what it means.
 
-    ``type`` is one of: id, text, date, enum, bool, url, archive-url, provenance, language,
+    ``type`` is one of: id, text, date, day (a date with its day), enum, bool, url, archive-url, provenance, language,
     refs (a list of ids of kind ``ref``), texts (a list of text), mapping or list (of
     mappings with ``fields``).
     """
@@ -71,7 +71,7 @@ COMMON_FIELDS = (
     Field("sources", "list", True, "Where the facts come from: at least one source.", fields=SOURCE_FIELDS),
     Field("disputed", "text", False, "What the sources disagree on (dates, counts, who did what); shown on the page."),
     Field("confidence", "enum", False, "How well the sources support the record.", values=CONFIDENCE),
-    Field("updated", "date", False, "Date the record last changed in substance."),
+    Field("updated", "day", False, "Day the record last changed in substance: `YYYY-MM-DD`."),
 )
 
 

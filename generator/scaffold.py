@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from .records import KINDS, Field
 
-PLACEHOLDER = {"traditional_source": "opencc", "id": "new-id", "date": "YYYY-MM-DD", "bool": "true", "enum": "", "url": "https://",
-               "archive-url": "https://web.archive.org/web/", "language": "en", "provenance": "pypinyin"}
+PLACEHOLDER = {"traditional_source": "opencc", "id": "new-id", "date": "YYYY-MM-DD", "day": "YYYY-MM-DD", "bool": "true",
+               "enum": "", "url": "https://", "archive-url": "https://web.archive.org/web/", "language": "en",
+               "provenance": "pypinyin"}
 
 
 def comment(spec: Field) -> str:

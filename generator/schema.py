@@ -34,6 +34,7 @@ WRITTEN: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN},
     "text": TEXT,
     "date": DATE,
+    "day": {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"},
     "bool": {"type": "boolean"},
     "url": URL,
     "archive-url": {"type": "string", "allOf": [{"pattern": _URL}, {"pattern": _ARCHIVE}]},

@@ -181,8 +181,8 @@ class Validator:
             return None
         if spec.type == "id":
             return text if self.check_id(node, spec) else None
-        if spec.type == "date":
-            return self.check_date(node)
+        if spec.type in ("date", "day"):
+            return self.check_date(node, whole_day=spec.type == "day")
         if spec.type == "bool":
             if text in ("true", "false") and node.plain:
                 return text == "true"
@@ -255,9 +255,10 @@ class Validator:
                                f'write it in quotes: "{node.value}"')
         return True
 
-    def check_date(self, node: Scalar) -> PartialDate | None:
-        """The date as written, or None after an E206: YYYY, YYYY-MM or YYYY-MM-DD, a real calendar
-        date, and unquoted only if YAML tools read the same year (1000-9999: no leading zero)."""
+    def check_date(self, node: Scalar, whole_day: bool = False) -> PartialDate | None:
+        """The date as written, or None after an E206: YYYY, YYYY-MM or YYYY-MM-DD (only the last
+        with ``whole_day``), a real calendar date, and unquoted only if YAML tools read the same
+        year (1000-9999: no leading zero)."""
         text = node.value.strip()
         if not DATE_RE.match(text):
             self.diags.add("E206", node.span, f"'{text}' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
@@ -271,6 +272,9 @@ class Validator:
         if node.plain and text.isdigit() and str(int(text)) != text:
             self.diags.add("E206", node.span, f"'{text}' unquoted is the number {int(text)} to YAML tools, not a year",
                            f'write it in quotes: "{text}"')
+            return None
+        if whole_day and len(parts) < 3:
+            self.diags.add("E206", node.span, f"'{text}' is not a whole day", "write YYYY-MM-DD: the day it changed")
             return None
         return PartialDate(*parts, text=text)
 

@@ -396,10 +396,11 @@ def test_end_is_compared_at_the_coarser_precision(tmp_path: Path, date: str, end
                                            ("2025", False), ("2026", True)])
 def test_future_is_after_today(tmp_path: Path, monkeypatch, value: str, warned: bool) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")  # 2025-11-25
-    _, _, diags = check(tmp_path, BASE + f"      published: {value}\n  updated: {value}\n")
+    day = len(value) == 10  # `updated` takes a whole day only
+    _, _, diags = check(tmp_path, BASE + f"      published: {value}\n" + (f"  updated: {value}\n" if day else ""))
     expected = [("W202", (8, 18, 8, 18 + len(value)), f"'{value}' is in the future (today is 2025-11-25)", "check the date"),
                 ("W202", (9, 12, 9, 12 + len(value)), f"'{value}' is in the future (today is 2025-11-25)", "check the date")]
-    assert full(diags) == (expected if warned else [])
+    assert full(diags) == (expected[: 2 if day else 1] if warned else [])
 
 
 def test_future_event_date_hint_and_scheduled_false(tmp_path: Path, monkeypatch) -> None:

@@ -44,7 +44,7 @@ def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[dict[str, An
     """The contributing page's field table, flattened (sources.url, history.date, …)."""
     rows = []
     for f in fields:
-        kind = {"refs": f"list of {f.ref} ids", "texts": "list of text", "list": "list of mappings",
+        kind = {"refs": f"list of {f.ref} ids", "texts": "list of text", "list": "list of mappings", "day": "date, YYYY-MM-DD",
                 "enum": Markup("one of: " + ", ".join(f"`{v}`" for v in f.values))}.get(f.type, f.type)
         rows.append({"name": Markup(prefix + f.name), "type": kind, "required": "yes" if f.required else "no",
                      "doc": chinese_outside_code(f.doc)})
