@@ -1,4 +1,5 @@
-"""Link phase: resolve every reference, build backlinks and the sorted timeline.
+"""Link phase: resolve every reference (each record holds the records it names, by role, and
+those that name it) and sort the timeline.
 
 After this phase the corpus is complete and consistent, so render can only print it.
 """
@@ -25,12 +26,20 @@ class Corpus:
     records: dict[str, dict[str, Record]]
     timeline: list[Record]
     backlinks: dict[Key, list[Record]] = field(default_factory=dict)
+    # What each record names, resolved: (role, the record), in the order written; the role is
+    # the field that names it ("authorities", "related", …).
+    links: dict[Key, list[tuple[str, Record]]] = field(default_factory=dict)
 
     def get(self, kind: str, record_id: str) -> Record:
         return self.records[kind][record_id]
 
     def named_by(self, record: Record) -> list[Record]:
+        """The records that name this one: events newest first, then the others by kind and id."""
         return self.backlinks.get((record.kind, record.id), [])
+
+    def names(self, record: Record, role: str | None = None) -> list[Record]:
+        """The records this one names, in the order written; only those in field ``role`` if given."""
+        return [target for r, target in self.links.get((record.kind, record.id), ()) if role in (None, r)]
 
 
 def newest_first(events: list[Record]) -> list[Record]:
@@ -44,6 +53,7 @@ def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: froze
     reported, since every one would be a false 'unknown id' hiding the real error."""
     records = {kind: {r.id: r for r in by_kind.get(kind, [])} for kind in KINDS}
     backlinks: dict[Key, list[Record]] = {}
+    links: dict[Key, list[tuple[str, Record]]] = {}
     for kind in KINDS:
         for record in records[kind].values():
             for ref in record.refs:
@@ -58,11 +68,12 @@ def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: froze
                               suggest(ref.id, targets) or f"add a record to data/{KINDS[ref.kind].file} first")
                 else:
                     backlinks.setdefault((ref.kind, ref.id), []).append(record)
+                    links.setdefault((record.kind, record.id), []).append((ref.field, targets[ref.id]))
         check_aliases(list(records[kind].values()), diags)
     events = list(records["event"].values())
     for key, named in backlinks.items():
         backlinks[key] = order(named)
-    return Corpus(records, newest_first(events), backlinks)
+    return Corpus(records, newest_first(events), backlinks, links)
 
 
 def slug(name: str) -> str:

@@ -140,12 +140,12 @@ def is_traditional(text: str) -> bool:
     return simplified(text) != text
 
 
+ACTORS = ("authorities", "exchanges", "platforms")  # the roles of an event's actors, in the order shown
+
+
 def actors(event: Record, corpus: Corpus, links: RelativeLinks) -> list[Markup]:
     """Who acted in an event: links to the authorities, exchanges and platforms it names, then other actors."""
-    out = []
-    for kind, field_name in (("authority", "authorities"), ("exchange", "exchanges"), ("platform", "platforms")):
-        for rid in event.get(field_name, ()):
-            out.append(links.to(corpus.get(kind, rid), corpus.get(kind, rid).values["name"]))
+    out = [links.to(actor, actor.values["name"]) for role in ACTORS for actor in corpus.names(event, role)]
     out.extend(md(a) for a in event.get("other_actors", ()))
     return out
 

@@ -18,7 +18,7 @@ from ..opendata import page_url
 from ..page import Page
 from ..records import KINDS, Record
 from ..search import names, spellings
-from .common import SITE_TITLE, RelativeLinks, Site, chinese, external, label, page_path
+from .common import ACTORS, SITE_TITLE, RelativeLinks, Site, chinese, external, label, page_path
 
 # A kind's own fields of its page: (record, site, its links) → more template context.
 Extra = Callable[[Record, Site, RelativeLinks], dict[str, Any]]
@@ -38,7 +38,7 @@ def record_pages(site: Site, kind: str, extra: Extra) -> list[Page]:
 def record_context(record: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
     """The context every record template has (the base template, _record.md.j2, prints it)."""
     named_by = site.corpus.named_by(record)
-    named = {(ref.kind, ref.id) for ref in record.refs}
+    named = {(r.kind, r.id) for r in site.corpus.names(record)}
     return {
         "r": record.values,
         "kind": KINDS[record.kind],
@@ -88,12 +88,10 @@ def source_line(source: dict[str, Any]) -> Markup:
 def related(record: Record, site: Site, links: RelativeLinks) -> dict[str, list[Markup]]:
     """Records this one names, by section title, each as a link."""
     groups: dict[str, list[Markup]] = {}
-    for ref in record.refs:
-        if record.kind == "event" and ref.kind != "term":
+    for role, target in site.corpus.links.get((record.kind, record.id), ()):
+        if role in ACTORS:
             continue  # an event's actors are listed at its top already
-        target = site.corpus.records[ref.kind].get(ref.id)
-        if target is not None:
-            groups.setdefault(KINDS[ref.kind].title, []).append(links.to(target))
+        groups.setdefault(KINDS[target.kind].title, []).append(links.to(target))
     return {title: list(dict.fromkeys(items)) for title, items in groups.items()}
 
 
