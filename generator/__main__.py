@@ -76,17 +76,13 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_links(args: argparse.Namespace) -> int:
-    from .load import load_file
     from .urlcheck import check_links
 
     diags = Diagnostics()
-    checked, skipped = check_links(args.data, diags, args.timeout, args.max_requests, args.workers)
-    lines = {}
-    for kind in KINDS.values():
-        doc = load_file(args.data / kind.file, Diagnostics())
-        lines[doc.path] = doc.lines
-    print_diagnostics(diags.sorted(), lines, args.format)
-    print(f"Checked {checked} URLs" + (f"; {skipped} not checked (--max-requests)." if skipped else "."), file=sys.stderr)
+    run = check_links(args.data, diags, args.timeout, args.max_requests, args.workers)
+    print_diagnostics(diags.sorted(), run.lines, args.format)
+    print(f"Checked {run.checked} URLs" + (f"; {run.skipped} not checked (--max-requests)." if run.skipped else "."),
+          file=sys.stderr)
     return 1 if diags.items else 0
 
 

@@ -65,9 +65,16 @@ def probe(url: str, timeout: float) -> tuple[int | None, str | None]:
     return None, "no answer"
 
 
+@dataclass
+class Checked:
+    checked: int  # URLs requested
+    skipped: int  # URLs left out (max_requests)
+    lines: dict[str, list[str]]  # each data file's lines, as read once, for the report's carets
+
+
 def check_links(data_dir: Path, diags: Diagnostics, timeout: float = 10.0, max_requests: int = 500,
-                workers: int = 4) -> tuple[int, int]:
-    """Report dead and redirected links; returns (checked, skipped) URL counts."""
+                workers: int = 4) -> Checked:
+    """Report dead and redirected links where they are written; each data file is read once."""
     found: dict[str, list[Link]] = {}
     lines: dict[str, list[str]] = {}
     for kind in KINDS.values():
@@ -88,4 +95,4 @@ def check_links(data_dir: Path, diags: Diagnostics, timeout: float = 10.0, max_r
             elif status is None or status >= 400:
                 why = f"HTTP {status}" if status is not None else f"no answer: {detail}"
                 diags.add("W301", link.span, f"source URL is dead ({why})", hint)
-    return len(urls), len(found) - len(urls)
+    return Checked(len(urls), len(found) - len(urls), lines)
