@@ -254,7 +254,7 @@ def test_a_misindented_key_at_any_depth_is_told_its_column(tmp_path: Path, path:
     tried: list[int] = []  # the columns
     above = None  # the line above, less blank and comment lines
     for index, line in enumerate(lines):
-        parsed = generator.load.block_line(line)
+        parsed = generator.yaml_errors.block_line(line)
         above, before = parsed or above, above
         if parsed is None or parsed.key is None or parsed.dash is not None:
             continue  # a first key after a `-`: the parser complains at the next line
@@ -418,7 +418,7 @@ def test_values_and_spans_are_those_composing_gives(tmp_path: Path, text: str) -
     "- id: a\n  x: &a 1\n  x: &a 2\n",  # duplicate anchor in a duplicate key's skipped value
 ])
 def test_composer_errors_are_those_composing_gives(tmp_path: Path, text: str) -> None:
-    from generator.load import report_yaml_error
+    from generator.yaml_errors import report_yaml_error
 
     _, diags = load(tmp_path, text)
     with pytest.raises(yaml.MarkedYAMLError) as raised:
