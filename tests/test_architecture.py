@@ -1,0 +1,59 @@
+"""What may import what (ARCHITECTURE.md): the phases import earlier phases only, and the
+leaves nothing of ours but diagnostics."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "generator"
+
+
+def imports(path: Path) -> set[str]:
+    """The generator modules a file imports, as dotted names relative to the package ("pages.common")."""
+    here = path.relative_to(PACKAGE).with_suffix("").parts[:-1]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = list(here[: len(here) - node.level + 1])
+            if node.module:
+                found.add(".".join(base + node.module.split(".")))
+            else:
+                found.update(".".join(base + [a.name]) for a in node.names)
+    return found
+
+
+def module(name: str) -> Path:
+    path = PACKAGE / (name.replace(".", "/") + ".py")
+    return path if path.exists() else PACKAGE / name.replace(".", "/") / "__init__.py"
+
+
+@pytest.mark.parametrize("leaf", ["diagnostics", "escape", "page", "records", "yaml_errors", "write"])
+def test_leaves_import_nothing_of_ours_but_diagnostics(leaf: str) -> None:
+    assert imports(module(leaf)) <= {"diagnostics"}
+
+
+@pytest.mark.parametrize("name, never", [
+    ("load", {"validate", "link", "render", "making", "write", "pipeline"}),
+    ("validate", {"link", "render", "making", "write", "pipeline"}),
+    ("link", {"render", "making", "write", "pipeline"}),
+    ("render", {"making", "write", "pipeline"}),
+    ("making", {"render", "pipeline"}),
+])
+def test_a_phase_imports_no_later_phase(name: str, never: set[str]) -> None:
+    assert not imports(module(name)) & never
+
+
+def test_page_kinds_import_no_later_phase() -> None:
+    for path in (PACKAGE / "pages").glob("*.py"):
+        found = {m.split(".")[0] for m in imports(path)}
+        assert not found & {"render", "making", "write", "pipeline"}, path.name
+
+
+def test_the_imports_are_read_at_all() -> None:
+    assert imports(module("pages.exchange")) >= {"charts", "pages.common", "pages.record"}
+    assert imports(module("making")) == {"page", "write"}
