@@ -52,8 +52,8 @@ class Page:
                  narrow: bool = False, spells: bool = False) -> None:
         self.path, self._text, self._make = path, text, make
         # For the writer's forked copy (write.py): narrow, an event page (it reads its event and
-        # the few records it names); spells, a page that spells names (it needs pypinyin and
-        # OpenCC, which only the build process loads).
+        # the few records it names); spells, a page that spells names (it needs pypinyin, OpenCC
+        # and jieba's dictionary, which only the build process uses).
         self.narrow, self.spells = narrow, spells
 
     @property
@@ -369,8 +369,8 @@ def on_this_day(corpus: Corpus) -> dict[str, str]:
 def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None) -> list[Page]:
     """Every generated page and file, sorted by path. Nearly all are made lazily, when the
     writer asks for their text (see Page): the writer can then fork its copy at once, and the
-    copy makes event pages while this process loads what the other pages need (pypinyin,
-    OpenCC, jieba's dictionary: half a second)."""
+    copy makes event pages while this process loads what the other pages need (OpenCC's t2s,
+    jieba's dictionary; pypinyin and OpenCC's s2t are loaded already when the glossary was validated)."""
     env = environment()
     changed = changed or {}
     pages: list[Page] = []
