@@ -17,7 +17,6 @@ from typing import NamedTuple
 
 from .diagnostics import Diagnostics, Span
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 TONE_MARKS = "\u0300\u0301\u0304\u030c"  # grave, acute, macron, caron (as NFD writes them)
 PINYIN_PART = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ \u0302\u0308'’") | set(TONE_MARKS)
 SEPARATORS = " '’"
@@ -38,25 +37,34 @@ def readings(char: str) -> tuple[str, ...]:
     from pypinyin import Style, pinyin
 
     found = pinyin(char, heteronym=True, style=Style.TONE)[0]
-    return () if found == [char] else tuple(unicodedata.normalize("NFC", r).lower() for r in found)
+    if found == [char] or not all(r.isalpha() for r in found):
+        return ()
+    return tuple(unicodedata.normalize("NFC", r).lower() for r in found)
 
 
 def phrase_reading(term: str) -> list[str]:
-    """pypinyin's reading of each Han character of the whole term, its phrase table applied (银行: yín háng)."""
+    """pypinyin's reading of each character of the whole term, its phrase table applied (银行:
+    yín, háng); "" for a character it has no reading for."""
     from pypinyin import Style, pinyin
 
-    return [unicodedata.normalize("NFC", r[0]).lower() for r in pinyin(term, style=Style.TONE, errors="ignore")]
+    found = pinyin(term, style=Style.TONE, errors=lambda chars: [None] * len(chars))
+    return [unicodedata.normalize("NFC", r[0] or "").lower() for r in found]
 
 
 def toneless(text: str) -> str:
     """bǐ → bi, lǜ → lü: tone marks removed, ü kept, lowercase; one character in, one out."""
-    return "".join(unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch)
-                                                       if c not in TONE_MARKS)) or ch for ch in text).lower()
+    return lowercase("".join(unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch)
+                                                                if c not in TONE_MARKS)) or ch for ch in text))
+
+
+def lowercase(text: str) -> str:
+    """Lowercase character by character, so positions stay those of the text (İ stays)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 class Token(NamedTuple):
-    """One Han character (with its accepted syllables and pypinyin's reading of it in the term),
-    or a run of other characters (no options). ``index``: where it starts in the term."""
+    """One Han character (its accepted syllables, and pypinyin's reading of it in the term), or a
+    run of other characters, spelled freely (no options). ``index``: where it starts in the term."""
 
     text: str
     index: int
@@ -65,16 +73,16 @@ class Token(NamedTuple):
 
 
 def tokens(term: str) -> list[Token]:
-    phrase = iter(phrase_reading(term))
+    """The term as Han characters pypinyin has readings for, and runs of everything else."""
+    phrase = phrase_reading(term)
     out: list[Token] = []
     for index, ch in enumerate(term):
-        if HAN.match(ch) and readings(ch):  # a character pypinyin does not know is spelled freely
-            spoken = next(phrase, "")
-            accepted = {spoken, *readings(ch)} - {""}
+        if readings(ch):
+            spoken = (phrase[index] if len(phrase) == len(term) else "") or readings(ch)[0]
+            accepted = {spoken, *readings(ch)}
             options = sorted(accepted | {toneless(r) for r in accepted}, key=len, reverse=True)
-            out.append(Token(ch, index, tuple(options), spoken or readings(ch)[0]))
-            continue
-        if out and not out[-1].options and not ch.isspace():
+            out.append(Token(ch, index, tuple(options), spoken))
+        elif out and not out[-1].options and not ch.isspace():
             out[-1] = out[-1]._replace(text=out[-1].text + ch)
         elif not ch.isspace():
             out.append(Token(ch, index))
@@ -130,11 +138,6 @@ def ends(token: Token, seen: str, start: int, attached: bool, loose: bool) -> li
     return [start + len(o) for o in options if seen.startswith(o, start)]
 
 
-def lowercase(text: str) -> str:
-    """Lowercase character by character, so positions stay those of the text."""
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 def check_pinyin(term: str, pinyin: str, span: Span, diags: Diagnostics, yaml_type: str = "str") -> None:
     """E213 where ``pinyin`` is not pinyin, E214 where its syllables do not spell ``term``.
     ``yaml_type``: what YAML 1.1 reads an unquoted value as (a number, a boolean…)."""
@@ -163,7 +166,7 @@ def check_pinyin(term: str, pinyin: str, span: Span, diags: Diagnostics, yaml_ty
 
 def letters_problem(term: str, text: str) -> str | None:
     """Why the text cannot be pinyin letter by letter (other characters of the term are allowed), or None."""
-    allowed = PINYIN_PART | {c for c in term if not HAN.match(c)}
+    allowed = PINYIN_PART | {c for ch in term if not readings(ch) for c in unicodedata.normalize("NFD", ch)}
     for ch in text:
         if not all(c in allowed for c in unicodedata.normalize("NFD", ch)):
             what = "a digit (write tones as marks: ā á ǎ à)" if ch.isdigit() else "not a pinyin letter"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.chinese import check_pinyin, check_traditional, suggestion, tokens, toneless
 from generator.diagnostics import Diagnostics, Span
@@ -24,6 +27,13 @@ TERM = """- id: t
       title: A
       publisher: P
 """
+
+
+def reading(term: str) -> str:
+    """A pinyin the checker accepts for any term (E213, E214): pypinyin's syllable for each Han
+    character, the other runs as written less separators, one space between them."""
+    parts = [t.spoken if t.options else re.sub(r"[\s'’]", "", t.text) for t in tokens(term)]
+    return " ".join(p for p in parts if p) or "a"
 
 
 def pinyin_problems(term: str, pinyin: str) -> list[tuple[str, str, str | None]]:
@@ -150,3 +160,25 @@ def test_pypinyin_and_opencc_load_only_for_a_glossary_record() -> None:
             "print(sorted(m for m in ('pypinyin', 'opencc') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == ["[]", "['opencc', 'pypinyin']"]
+
+
+HANISH = st.text(alphabet=st.one_of(st.sampled_from("比特币银行儿玩安西〇一三会 ·'’-3Uaé\u0301ḉİ"), st.characters(
+    blacklist_categories=("Cc", "Cs", "Cf", "Zl", "Zp", "Co", "Cn"))), min_size=1, max_size=12).filter(str.strip)
+PROPERTY = settings(derandomize=True, deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(HANISH)
+def test_the_reading_pypinyin_gives_always_passes(term: str) -> None:
+    diags = Diagnostics()
+    check_pinyin(term.strip(), reading(term.strip()), SPAN, diags)
+    assert diags.items == []
+
+
+@PROPERTY
+@given(HANISH, HANISH)
+def test_any_text_is_located_never_a_traceback(term: str, text: str) -> None:
+    diags = Diagnostics()
+    check_pinyin(term.strip(), text.strip(), SPAN, diags)
+    check_traditional(term.strip(), text, SPAN, diags)
+    assert all(d.span == SPAN and d.code in ("E213", "E214", "W203") for d in diags.items)
