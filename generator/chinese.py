@@ -2,7 +2,7 @@
 its traditional form is one OpenCC proposes (W203).
 
 The spelling convention (GB/T 16159) is on the contributing page. What is checked: pinyin
-letters and tone marks, single separators, an apostrophe before a, o, e inside a word, and one
+letters and tone marks, single separators, an apostrophe before a, o, e inside a word and only there, one
 dictionary reading per Han character; other characters (3·15, U商) are spelled freely. Which
 syllables make a word, and what is a proper name, stay the contributor's judgement.
 pypinyin and OpenCC are loaded on first use, when a glossary record is validated.
@@ -158,9 +158,14 @@ def check_pinyin(term: str, pinyin: str, span: Span, diags: Diagnostics, yaml_ty
                   f"pypinyin reads {term} as '{suggestion(items, text)}'")
         return
     for token, (start, _) in zip(items, spans, strict=True):
-        if token.options and start > 0 and low[start - 1].isalpha() and toneless(low[start]) in "aoe":
+        vowel = toneless(low[start]) in "aoe"
+        if token.options and start > 0 and low[start - 1].isalpha() and vowel:
             diags.add("E213", span, f"'{text}': the syllable of {token.text} starts with '{text[start]}' inside a word, "
                       "so an apostrophe goes before it", f"write '{text[:start]}\'{text[start:]}'")
+            return
+        if token.options and start > 0 and low[start - 1] in "'’" and not vowel:
+            diags.add("E213", span, f"'{text}': an apostrophe goes only before a syllable starting with a, o or e, "
+                      f"not before that of {token.text}", f"write '{text[:start - 1]}{text[start:]}'")
             return
 
 
