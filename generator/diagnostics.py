@@ -74,7 +74,7 @@ CODES: dict[str, Code] = {
         Code("E211", "empty value", "Write the text, or remove the optional field.", '  title: ""'),
         Code("E212", "invisible or direction-changing character", "Delete zero-width and bidirectional control characters from text.", "  name: ok\\u200bex"),
         Code("E213", "not pinyin", "Write the reading in quotes, in tone-marked pinyin: tone marks (the neutral tone unmarked), "
-             "one space between words, an apostrophe only before a/o/e inside a word (xī'ān).", '  pinyin: "bi3 te4 bi4"'),
+             "one space between words, an apostrophe only before a/o/e inside a word (Xī'ān).", '  pinyin: "bi3 te4 bi4"'),
         Code("E214", "pinyin does not match the characters", "Give each Han character of `term` one syllable, a reading "
              "the dictionary has for it (erhua `儿` as `r`); the hint shows pypinyin's reading.", '  term: "比特币"\n  pinyin: "bǐtèbí"'),
         # References between records (E3xx).
