@@ -17,6 +17,10 @@ import yaml
 HAN = "比特币火交易所中国人民银行监管虚拟货币挖矿平台链网信办公告通知风险防范代币发行融资微信微博"
 WORDS = ("regulators exchange notice ban mining platform account token trading risk warning court "
          "police wallet payment bank stablecoin campaign province city office").split()
+# One dictionary reading per character of HAN, so the terms' pinyin passes the check (E214).
+READINGS = dict(zip("比特币火交易所中国人民银行监管虚拟货挖矿平台链网信办公告通知风险防范代发融资微博",
+                    "bǐ tè bì huǒ jiāo yì suǒ zhōng guó rén mín yín háng jiān guǎn xū nǐ huò wā kuàng píng tái liàn "
+                    "wǎng xìn bàn gōng gào tōng zhī fēng xiǎn fáng fàn dài fā róng zī wēi bó".split(), strict=True))
 TYPES = ["regulation", "enforcement", "platform-block", "exchange", "statement", "proposal", "market"]
 
 
@@ -45,7 +49,8 @@ def corpus(events: int, seed: int = 1) -> dict[str, list[dict]]:
                    for i in range(n_a)]
     platforms = [{"id": f"platform-{i}", "name": f"Platform {i}", "name_zh": han(rng, 2) + f"{i}",
                   "summary": text(rng, 20), "sources": [source(rng, i)]} for i in range(n_p)]
-    terms = [{"id": f"term-{i}", "term": han(rng, 3) + f"{i}", "pinyin": f"pīnyīn{i}", "english": f"term {i}",
+    terms = [{"id": f"term-{i}", "term": (chars := han(rng, 3)) + f"{i}",
+              "pinyin": "".join(READINGS[c] for c in chars) + f" {i}", "english": f"term {i}",
               "summary": text(rng, 25), "sources": [source(rng, i)]} for i in range(n_t)]
     out = []
     for i in range(events):

@@ -73,6 +73,10 @@ CODES: dict[str, Code] = {
         Code("E210", "end before start", "`end` must not be before `date` at the same precision.", "  date: 2021-09\n  end: 2021-08"),
         Code("E211", "empty value", "Write the text, or remove the optional field.", '  title: ""'),
         Code("E212", "invisible or direction-changing character", "Delete zero-width and bidirectional control characters from text.", "  name: ok\\u200bex"),
+        Code("E213", "not pinyin", "Write the reading in quotes, in tone-marked pinyin: tone marks (the neutral tone unmarked), "
+             "one space between words, an apostrophe only before a/o/e inside a word (Xī'ān).", '  pinyin: "bi3 te4 bi4"'),
+        Code("E214", "pinyin does not match the characters", "Give each Han character of `term` one syllable, a reading "
+             "the dictionary has for it (erhua `儿` as `r`); the hint shows pypinyin's reading.", '  term: "比特币"\n  pinyin: "bǐtèbí"'),
         # References between records (E3xx).
         Code("E301", "reference to an unknown record", "Use an existing id of that kind (the hint suggests the closest) or add the record.", "  exchanges: [okx-global]"),
         Code("E302", "record refers to itself", "Remove the record's own id from the list.", "- id: bitebi\n  related: [bitebi]"),
@@ -83,6 +87,8 @@ CODES: dict[str, Code] = {
         # Warnings (W).
         Code("W201", "ambiguous unquoted value", "Quote the text: YAML 1.1 tools read it as a boolean, number or time.", "  title: no", Severity.WARNING),
         Code("W202", "date in the future", "Check the date, or mark the event `scheduled: true`.", "  date: 2031-01-01", Severity.WARNING),
+        Code("W203", "traditional form differs from OpenCC's", "Check `traditional`: it is none of the forms OpenCC "
+             "makes of `term` (s2t, s2tw, s2hk), which the hint lists.", '  term: "比特币"\n  traditional: "比特弊"', Severity.WARNING),
         # Found by `python -m generator links` only (W3xx).
         Code("W301", "dead source URL", "Find where the page moved, or add an `archived` copy from a web archive.", "  url: https://example.org/removed-page", Severity.WARNING),
         Code("W302", "redirected source URL", "Cite the address it redirects to, and add an `archived` copy.", "  url: http://example.org/old-address", Severity.WARNING),

@@ -18,7 +18,7 @@ class Page:
         self.path, self._text, self._make = path, text, make
         # For the forked copy that makes pages too (making.py): narrow, an event page (it reads
         # its event and the few records it names); spells, a page that spells names (it needs
-        # pypinyin and OpenCC, which only the build process loads).
+        # pypinyin, OpenCC and jieba's dictionary, which only the build process uses).
         self.narrow, self.spells = narrow, spells
 
     @property

@@ -144,8 +144,11 @@ PLATFORM_FIELDS = (
 TERM_FIELDS = (
     _id("Pinyin without tones, e.g. `bitebi`."),
     Field("term", "text", True, "The word in simplified characters."),
-    Field("traditional", "text", False, "Traditional characters, only where they differ."),
-    Field("pinyin", "text", True, "Pinyin with tone marks, e.g. `bǐtèbì`."),
+    Field("traditional", "text", False, "Traditional characters, only where they differ; a form OpenCC's s2t, s2tw "
+          "or s2hk does not give is a warning (W203)."),
+    Field("pinyin", "text", True, "Pinyin with tone marks, e.g. `bǐtèbì`: one dictionary reading per Han character "
+          "(erhua as `r`). Lowercase except proper names (`Huǒbì`); a word's syllables together, one space between "
+          "words, an apostrophe before a, o or e inside a word (`Bì'ān`)."),
     Field("english", "text", True, "English equivalent."),
     Field("literal", "text", False, "Literal meaning, where it differs from the English."),
     Field("summary", "text", True, "How the word is used, in plain text."),

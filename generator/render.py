@@ -3,7 +3,8 @@
 Each page kind lives in a module of its own under pages/ (pages.PAGE_KINDS); this runs
 them all. Pages are made lazily, when their text is asked for (see page.Page), so a
 forked copy can make event pages while this process loads what the other pages need
-(pypinyin, OpenCC, jieba's dictionary: half a second).
+(OpenCC's t2s, jieba's dictionary; pypinyin and OpenCC's s2t are loaded already, when the
+glossary was validated).
 """
 
 from __future__ import annotations

@@ -18,9 +18,9 @@ import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
+from .chinese import opencc_converter
 from .link import Corpus
 from .records import Record
 
@@ -31,17 +31,17 @@ def has_han(text: str) -> bool:
     return bool(HAN.search(text))
 
 
-@cache
 def _converters():
-    import opencc
-
-    return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    """OpenCC's s2t and t2s, each made once per process (shared with the glossary checks, chinese.py)."""
+    return opencc_converter("s2t"), opencc_converter("t2s")
 
 
 def load_readers() -> None:
     """Load pypinyin's tables and OpenCC's converters (85 MB of memory between them, measured
     here) for the pages that spell names. Only the build process makes those pages and calls
-    this, after the build has forked its copy (making.py): the copy never loads them."""
+    this, after the build has forked its copy (making.py). Validating the glossary (chinese.py)
+    has loaded pypinyin and the s2t converter already, before the fork: the copy shares those
+    pages of memory and never uses them; t2s loads here, in the build process only."""
     import pypinyin  # noqa: F401
 
     _converters()

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .chinese import check_pinyin, check_traditional
 from .diagnostics import Diagnostics, Span
 from .load import CONTROL_CHARS, DEFAULT_MAX_FILE_BYTES, Mapping, Node, RawDocument, Scalar, Sequence, load_file
 from .records import (
@@ -94,6 +95,8 @@ class Validator:
         if (id_entry := node.entries.get("id")) is not None:
             self.spans["id"] = id_entry.value.span  # where a duplicate id is reported (unique_ids)
         values = self.mapping(node, self.kind.fields, refs)
+        if self.kind.name == "term":
+            self.chinese(values, node)
         record_id = values.get("id")
         if not isinstance(record_id, str):
             return None
@@ -212,6 +215,17 @@ class Validator:
                            + ", ".join(DERIVING_LIBRARIES))
             return None
         return text.strip() if self.check_text(node, spec) else None
+
+    def chinese(self, values: dict, node: Mapping) -> None:
+        """A term's pinyin spells its characters; its traditional form is one OpenCC gives (chinese.py)."""
+        term = values.get("term")
+        if not isinstance(term, str):
+            return
+        if isinstance(values.get("pinyin"), str):
+            value = node.entries["pinyin"].value
+            check_pinyin(term, values["pinyin"], value.span, self.diags, _resolve(value.value) if value.plain else "str")
+        if isinstance(values.get("traditional"), str):
+            check_traditional(term, values["traditional"], node.entries["traditional"].value.span, self.diags)
 
     def check_control(self, node: Scalar, spec: Field) -> bool:
         """A control character written as an escape ("\x01"): the file is clean, the value is not,

@@ -63,6 +63,10 @@ def write_hostile_dataset(dest: Path) -> Path:
         for record in records:
             record = stringify(record)
             attack(record, kind.fields, f"{kind.name}:{record['id']}")
+            # An attacked term has no Han character: any text made of its characters is its pinyin
+            # (chinese.py), and OpenCC leaves it as it is, so its traditional form is the term (or W203).
+            if "traditional" in record:
+                record["traditional"] = record["term"]
             fixed.append(record)
         (dest / kind.file).write_text(yaml.safe_dump(fixed, allow_unicode=True, sort_keys=False), "utf-8")
     return dest

@@ -23,6 +23,7 @@ from mkdocs.config import load_config
 from generator import BuildOptions, build
 from generator.pages.common import relative
 from tests.conftest import MINI, ROOT
+from tests.test_chinese import reading
 
 SETTINGS = settings(derandomize=True, deadline=None, max_examples=40,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -50,8 +51,8 @@ def record_sets(draw) -> dict[str, list[dict]]:
     authorities = [{"id": f"a{i}", "name": draw(TEXT), "aliases": [], "summary": draw(TEXT),
                     "sources": [source(i)]} for i in range(n_a)]
     platforms = [{"id": "p0", "name": draw(TEXT), "summary": draw(TEXT), "owner": draw(TEXT), "sources": [source(0)]}]
-    terms = [{"id": f"t{i}", "term": draw(TEXT), "pinyin": draw(TEXT), "english": draw(TEXT), "summary": draw(TEXT),
-              "sources": [source(i)]} for i in range(n_t)]
+    terms = [{"id": f"t{i}", "term": (term := draw(TEXT)), "pinyin": reading(term), "english": draw(TEXT),
+              "summary": draw(TEXT), "sources": [source(i)]} for i in range(n_t)]
     events = [{"id": f"e{i}", "date": draw(DATES), "title": draw(TEXT), "type": "statement", "summary": draw(TEXT),
                "authorities": ["a0"], "exchanges": [f"x{draw(st.integers(0, n_x - 1))}"], "platforms": ["p0"],
                "terms": ["t0"], "other_actors": [draw(TEXT)], "disputed": draw(TEXT), "sources": [source(i)]}

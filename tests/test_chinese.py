@@ -1,0 +1,187 @@
+"""Pinyin and traditional forms of glossary terms (generator/chinese.py): E213, E214, W203."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.chinese import check_pinyin, check_traditional, suggestion, tokens, toneless
+from generator.diagnostics import Diagnostics, Span
+from tests.conftest import ROOT
+from tests.test_validate import check
+
+SPAN = Span("glossary.yaml", 3, 11, 3, 17)
+TERM = """- id: t
+  term: {term}
+  pinyin: {pinyin}
+  english: E
+  summary: S
+  sources:
+    - url: https://example.org/a
+      title: A
+      publisher: P
+"""
+
+
+def reading(term: str) -> str:
+    """A pinyin the checker accepts for any term (E213, E214): pypinyin's syllable for each Han
+    character, the other runs as written less separators, one space between them."""
+    parts = [t.spoken if t.options else re.sub(r"[\s'’]", "", t.text) for t in tokens(term)]
+    return " ".join(p for p in parts if p) or "a"
+
+
+def pinyin_problems(term: str, pinyin: str) -> list[tuple[str, str, str | None]]:
+    diags = Diagnostics()
+    check_pinyin(term, pinyin, SPAN, diags)
+    return [(d.code, d.message, d.hint) for d in diags.items]
+
+
+@pytest.mark.parametrize("term, pinyin", [
+    ("比特币", "bǐtèbì"), ("比特币", "Bǐtèbì"), ("比特币", "bǐ tè bì"), ("比特币", "BǏTÈBÌ"),
+    ("银行", "yínháng"), ("行", "xíng"), ("行", "háng"), ("一行三会", "yī háng sān huì"),
+    ("玩儿", "wánr"), ("玩儿", "wán'ér"), ("玩儿", "wán’ér"),
+    ("3·15", "sān yāo wǔ"), ("U商", "U shāng"), ("5G网络", "5G wǎngluò"),
+    ("西安", "Xī'ān"), ("电子", "diànzi"), ("电子", "diànzǐ"), ("女", "nǚ"), ("绿", "lü"),
+    ("中国人民政治协商会议", "Zhōngguó Rénmín Zhèngzhì Xiéshāng Huìyì"),
+])
+def test_readings_the_dictionary_gives_pass(term: str, pinyin: str) -> None:
+    assert pinyin_problems(term, pinyin) == []
+
+
+def test_a_wrong_tone_names_the_syllable_and_the_character() -> None:
+    assert pinyin_problems("比特币", "bǐtèbí") == [(
+        "E214", "'bǐtèbí' does not spell 比特币: 'bí' is not a reading of 币 (character 3 of 比特币); the dictionary "
+        "gives bì, yìn", "pypinyin reads 比特币 as 'bǐtèbì'")]
+
+
+def test_english_words_are_not_pinyin_of_the_characters() -> None:
+    [(code, message, hint)] = pinyin_problems("比特币", "bit coin")
+    assert code == "E214" and "of 特 (character 2 of 比特币)" in message and hint == "pypinyin reads 比特币 as 'bǐtèbì'"
+
+
+@pytest.mark.parametrize("pinyin, detail", [
+    ("bǐtè", "the pinyin ends before 币 (character 3 of 比特币)"),
+    ("bǐtèbì bì", "'bì' is left over after the last character"),
+    ("bǐ tè r bì", "'r' is not a reading of 币"),  # erhua only for 儿, and only attached
+])
+def test_syllables_match_the_characters_one_to_one(pinyin: str, detail: str) -> None:
+    [(code, message, _)] = pinyin_problems("比特币", pinyin)
+    assert code == "E214" and detail in message
+
+
+def test_erhua_r_is_attached_to_the_previous_syllable() -> None:
+    assert pinyin_problems("玩儿", "wán r")[0][0] == "E214"
+
+
+@pytest.mark.parametrize("pinyin, detail", [
+    ("bi3 te4 bi4", "'3' (U+0033) is a digit (write tones as marks: ā á ǎ à)"),
+    ("ㄅㄧˇ", "'ㄅ' (U+3105) is not a pinyin letter"),
+    ("bǐtèbі", "'і' (U+0456) is not a pinyin letter"),  # Cyrillic і
+    ("bǐtè-bì", "'-' (U+002D) is not a pinyin letter"),
+    ("bǐ  tèbì", "separate words with one space, and syllables only with an apostrophe"),
+    ("'bǐtèbì", "separate words with one space, and syllables only with an apostrophe"),
+])
+def test_characters_that_cannot_be_pinyin(pinyin: str, detail: str) -> None:
+    [(code, message, hint)] = pinyin_problems("比特币", pinyin)
+    assert (code, message) == ("E213", f"'{pinyin}' is not pinyin: {detail}") and hint.startswith("pypinyin reads 比特币 as")
+
+
+def test_digits_are_pinyin_only_where_the_term_has_them() -> None:
+    assert pinyin_problems("3·15", "3·15") == []
+    assert pinyin_problems("三一五", "3·15")[0][0] == "E213"
+
+
+def test_apostrophe_before_a_o_e_inside_a_word() -> None:
+    assert pinyin_problems("币安", "bìān") == [(
+        "E213", "'bìān': the syllable of 安 starts with 'ā' inside a word, so an apostrophe goes before it",
+        "write 'bì'ān'")]
+    assert pinyin_problems("币安", "bì ān") == []
+    assert pinyin_problems("比特币", "bǐ'tèbì") == [(
+        "E213", "'bǐ'tèbì': an apostrophe goes only before a syllable starting with a, o or e, not before that of 特",
+        "write 'bǐtèbì'")]
+
+
+def test_the_hint_keeps_the_words_and_capitals_given() -> None:
+    assert suggestion(tokens("数字货币"), "Shù zì huòbí") == "Shù zì huòbì"
+    assert suggestion(tokens("西安"), "Xīan") == "Xī'ān"
+    assert suggestion(tokens("U商"), "u shang") == "u shāng"
+    assert suggestion(tokens("比特币"), "bit coin") == "bǐtèbì"  # unmatched and short: one word
+
+
+def test_toneless_keeps_u_umlaut_and_positions() -> None:
+    assert toneless("Lǜ bǐ") == "lü bi" and len(toneless("ǖǘǚǜ")) == 4
+
+
+def test_traditional_forms_of_any_opencc_config_pass() -> None:
+    diags = Diagnostics()
+    for term, form in [("比特币", "比特幣"), ("公众号", "公衆號"), ("公众号", "公眾號"), ("散户", "散户"), ("散户", "散戶")]:
+        check_traditional(term, form, SPAN, diags)
+    assert diags.items == []
+
+
+def test_a_traditional_form_opencc_does_not_give_warns() -> None:
+    diags = Diagnostics()
+    check_traditional("公众号", "公众号", SPAN, diags)
+    [d] = diags.items
+    assert (d.code, d.severity, d.span) == ("W203", "warning", SPAN)
+    assert d.message == "'公众号' is not a traditional form OpenCC gives for 公众号"
+    assert d.hint == "OpenCC proposes 公衆號 (s2t); 公眾號 (s2tw, s2hk): use one of them, unless a source spells it otherwise"
+
+
+def test_validator_locates_each_rule_at_the_value(tmp_path: Path) -> None:
+    _, found, diags = check(tmp_path, TERM.format(term="比特币", pinyin='"bǐtèbí"') + "  traditional: 比特弊\n", "term")
+    assert found == [("E214", 3, 11), ("W203", 10, 16)]
+    assert diags.sorted()[0].span[1:] == (3, 11, 3, 19)
+
+
+def test_a_pinyin_that_is_not_a_string_is_an_error(tmp_path: Path) -> None:
+    _, found, diags = check(tmp_path, TERM.format(term="比特币", pinyin="123"), "term")
+    assert found == [("E213", 3, 11), ("W201", 3, 11)]
+    assert diags.sorted()[0].message == "'123' is not pinyin: YAML 1.1 tools read it as a number"
+
+
+def test_no_traditional_is_no_warning_and_the_real_data_passes(tmp_path: Path) -> None:
+    _, found, _ = check(tmp_path, TERM.format(term="比特币", pinyin="bǐtèbì"), "term")
+    assert found == []
+    _, found, _ = check(tmp_path, (ROOT / "data" / "glossary.yaml").read_text("utf-8"), "term")
+    assert found == []
+
+
+def test_pypinyin_and_opencc_load_only_for_a_glossary_record() -> None:
+    code = ("import sys\nfrom pathlib import Path\nfrom generator.diagnostics import Diagnostics\n"
+            "from generator.records import KINDS\nfrom generator.validate import load_and_validate\n"
+            "for kind in ('event', 'exchange', 'authority', 'platform'):\n"
+            "    load_and_validate(KINDS[kind], Path('data') / KINDS[kind].file, Diagnostics())\n"
+            "print(sorted(m for m in ('pypinyin', 'opencc') if m in sys.modules))\n"
+            "load_and_validate(KINDS['term'], Path('data/glossary.yaml'), Diagnostics())\n"
+            "print(sorted(m for m in ('pypinyin', 'opencc') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]", "['opencc', 'pypinyin']"]
+
+
+HANISH = st.text(alphabet=st.one_of(st.sampled_from("比特币银行儿玩安西〇一三会 ·'’-3Uaé\u0301ḉİ"), st.characters(
+    blacklist_categories=("Cc", "Cs", "Cf", "Zl", "Zp", "Co", "Cn"))), min_size=1, max_size=12).filter(str.strip)
+PROPERTY = settings(derandomize=True, deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(HANISH)
+def test_the_reading_pypinyin_gives_always_passes(term: str) -> None:
+    diags = Diagnostics()
+    check_pinyin(term.strip(), reading(term.strip()), SPAN, diags)
+    assert diags.items == []
+
+
+@PROPERTY
+@given(HANISH, HANISH)
+def test_any_text_is_located_never_a_traceback(term: str, text: str) -> None:
+    diags = Diagnostics()
+    check_pinyin(term.strip(), text.strip(), SPAN, diags)
+    check_traditional(term.strip(), text, SPAN, diags)
+    assert all(d.span == SPAN and d.code in ("E213", "E214", "W203") for d in diags.items)
