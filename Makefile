@@ -40,9 +40,10 @@ system-packages:
 test: setup system-packages
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
-# The unit, property and case-folder tests: no MkDocs site, no Chromium (tests/conftest.py, SLOW_MODULES).
+# The unit, property and case-folder tests: no MkDocs site, no Chromium (tests/conftest.py, SLOW_MODULES),
+# on both cores (pytest-xdist).
 test-fast: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -m "not slow"
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -m "not slow" -n 2
 
 lint: setup
 	$(BIN)/ruff check generator tests
