@@ -19,7 +19,6 @@ copy says what is not committed instead (see `Change`):
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,9 +27,6 @@ from typing import NamedTuple
 from .records import KINDS, PartialDate, Record
 
 UNCOMMITTED = "0" * 40
-
-# Builds from a copy of the data (tests, benchmarks) can name the folder whose history counts.
-HISTORY_ENV = "GENERATOR_HISTORY_DIR"
 
 
 @dataclass
@@ -106,12 +102,6 @@ def shallow_commits(folder: Path) -> set[str]:
         return set()
 
 
-def history_dir() -> Path | None:
-    """The folder whose git history dates the data: GENERATOR_HISTORY_DIR, else the data folder."""
-    override = os.environ.get(HISTORY_ENV)
-    return Path(override) if override else None
-
-
 NEW = "not committed yet"
 EDITED = "with uncommitted changes"
 
@@ -156,9 +146,9 @@ def last_changed(record: Record, history: FileHistory) -> Change:
 Changed = dict[tuple[str, str], Change]  # (kind, id) → when it last changed
 
 
-def changed_dates(records: dict[str, dict[str, Record]], data_dir: Path) -> Changed:
-    """When every record last changed: one `git blame` per data file."""
-    folder = history_dir()
+def changed_dates(records: dict[str, dict[str, Record]], data_dir: Path, folder: Path | None = None) -> Changed:
+    """When every record last changed: one `git blame` per data file, in the repository of
+    ``folder`` (else of the data folder)."""
     out: Changed = {}
     for kind, by_id in records.items():
         history = file_history(data_dir / KINDS[kind].file, folder) if by_id else FileHistory()

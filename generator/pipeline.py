@@ -11,6 +11,7 @@ bad record never leaves half a site (architecture decisions 1 and 2).
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import time
@@ -33,10 +34,22 @@ from .validate import load_and_validate, unique_ids
 from .write import Sink, WriteResult, write
 
 PLACEHOLDER_SITE_URL = "https://example.github.io/china-crypto-crackdown-tracker/"
+HISTORY_ENV = "GENERATOR_HISTORY_DIR"
+
+
+def source_date(epoch: str | None) -> dt.date:
+    """The day of a SOURCE_DATE_EPOCH (in UTC, whatever the local time zone), or today's
+    date when it is unset or not a number."""
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """Everything a build depends on. The environment is read here, when options are made,
+    and nowhere else in the generator."""
+
     data_dir: Path = Path("data")
     out_dir: Path = Path("content")
     strict: bool = False  # warnings count as problems: nothing is written
@@ -48,6 +61,12 @@ class BuildOptions:
     site_url: str = field(default_factory=lambda: os.environ.get("SITE_URL") or PLACEHOLDER_SITE_URL)
     max_file_bytes: int = field(default_factory=lambda: int(os.environ.get("GENERATOR_MAX_FILE_BYTES")
                                                             or DEFAULT_MAX_FILE_BYTES))
+    # 'Today', after which a date is in the future (W202): SOURCE_DATE_EPOCH pins it.
+    today: dt.date = field(default_factory=lambda: source_date(os.environ.get("SOURCE_DATE_EPOCH")))
+    # The folder whose git history dates the records (else the data folder's): GENERATOR_HISTORY_DIR,
+    # for a copy of the data whose history is elsewhere (tests, benchmarks).
+    history_dir: Path | None = field(default_factory=lambda: Path(os.environ[HISTORY_ENV]) if os.environ.get(HISTORY_ENV)
+                                     else None)
     # Between builds in one process (`mkdocs serve`): unchanged records are not read again (reuse.py).
     memo: Memo | None = None
     # A build with 1,000 record pages or more forks a copy of itself that makes and writes some
@@ -142,11 +161,12 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
         for kind in KINDS.values():
             path = options.data_dir / kind.file
             if options.memo is not None:
-                doc, records_read = read_records(kind, path, options.max_file_bytes, options.memo)
+                doc, records_read = read_records(kind, path, options.max_file_bytes, options.memo, options.today)
                 if records_read is not None:
                     docs[kind.name], reused[kind.name] = doc, records_read
                     continue
-            docs[kind.name], loaded[kind.name], seconds = load_and_validate(kind, path, diags, options.max_file_bytes)
+            docs[kind.name], loaded[kind.name], seconds = load_and_validate(kind, path, diags, options.max_file_bytes,
+                                                                            options.today)
             validating += seconds
         result.lines = {doc.path: doc.lines for doc in docs.values()}
     with timed(result, "validate"):
@@ -158,7 +178,7 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
         result.corpus = link(records, diags, unreadable)
         del docs, records  # render needs only the corpus (and lines, kept above)
         if options.write and not diags.errors:
-            result.changed = changed_dates(result.corpus.records, options.data_dir)
+            result.changed = changed_dates(result.corpus.records, options.data_dir, options.history_dir)
 
     return result, diags
 

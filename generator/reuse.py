@@ -17,6 +17,7 @@ compares the two after each kind of edit).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def shifted(record: Record, delta: int) -> Record:
                   {name: moved(span, delta) for name, span in record.spans.items()})
 
 
-def parse_record(text: str, first_line: int, name: str, kind: Kind) -> Record | None:
+def parse_record(text: str, first_line: int, name: str, kind: Kind, today: dt.date | None = None) -> Record | None:
     """One record's text, read and validated alone, then moved to its line in the file; None
     if it gives any diagnostic at all (the caller then reads the whole file the ordinary way)."""
     quiet = Diagnostics()
@@ -89,11 +90,12 @@ def parse_record(text: str, first_line: int, name: str, kind: Kind) -> Record | 
     refuse_anchors_and_tags(text, name, quiet)
     if quiet.items or not isinstance(root, Sequence) or len(root.items) != 1:
         return None
-    record = Validator(kind, quiet).record(root.items[0])
+    record = Validator(kind, quiet, today).record(root.items[0])
     return None if quiet.items or record is None else shifted(record, first_line - 1)
 
 
-def read_records(kind: Kind, path: Path, max_bytes: int, memo: Memo) -> tuple[RawDocument, list[Record] | None]:
+def read_records(kind: Kind, path: Path, max_bytes: int, memo: Memo,
+                 today: dt.date | None = None) -> tuple[RawDocument, list[Record] | None]:
     """The file's document (lines, for carets) and its records when they could all be read
     record by record; records None means: load and validate ``document`` the ordinary way
     (its text is then re-read; this path is for files without any problem)."""
@@ -109,7 +111,7 @@ def read_records(kind: Kind, path: Path, max_bytes: int, memo: Memo) -> tuple[Ra
             record = shifted(known[1], first_line - known[0])
         else:
             memo.parsed += 1
-            record = parse_record(chunk, first_line, doc.path, kind)
+            record = parse_record(chunk, first_line, doc.path, kind, today)
             if record is None:
                 return doc, None
         now.records[chunk] = (first_line, record)

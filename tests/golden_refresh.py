@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.history import HISTORY_ENV
+from generator.pipeline import HISTORY_ENV
 from tests.conftest import MINI, ROOT, build_fixture
 
 GOLDEN = ROOT / "tests" / "golden"

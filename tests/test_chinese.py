@@ -150,7 +150,7 @@ def test_no_traditional_is_no_warning_and_the_real_data_passes(tmp_path: Path) -
     _, found, _ = check(tmp_path, TERM.format(term="比特币", pinyin="bǐtèbì"), "term")
     assert found == []
     _, found, _ = check(tmp_path, (ROOT / "data" / "glossary.yaml").read_text("utf-8"), "term")
-    assert found == []
+    assert [f for f in found if f[0] in ("E213", "E214", "W203")] == []  # (W202 depends on the pinned day)
 
 
 def test_pypinyin_and_opencc_load_only_for_a_glossary_record() -> None:

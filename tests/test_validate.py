@@ -10,8 +10,9 @@ import pytest
 
 from generator.diagnostics import Diagnostics
 from generator.load import load_file
+from generator.pipeline import source_date
 from generator.records import KINDS, PartialDate
-from generator.validate import Validator, closest, did_you_mean, load_and_validate, today, unique_ids, url_problem
+from generator.validate import Validator, closest, did_you_mean, load_and_validate, unique_ids, url_problem
 
 BASE = """- id: wechat
   name: WeChat
@@ -23,11 +24,14 @@ BASE = """- id: wechat
 """
 
 
+PINNED = dt.date(2025, 11, 25)  # 'today' for the future-date rule
+
+
 def check(tmp_path: Path, text: str, kind: str = "platform"):
     path = tmp_path / "x.yaml"
     path.write_text(text, "utf-8")
     diags = Diagnostics()
-    records = Validator(KINDS[kind], diags).records(load_file(path, diags))
+    records = Validator(KINDS[kind], diags, today=PINNED).records(load_file(path, diags))
     return records, [(d.code, d.span.line, d.span.column) for d in diags.sorted()], diags
 
 
@@ -48,8 +52,7 @@ def test_dates(tmp_path: Path, value: str, ok: bool) -> None:
     assert (found == []) is ok
 
 
-def test_future_date_warns_unless_scheduled(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")  # 2025-11-25
+def test_future_date_warns_unless_scheduled(tmp_path: Path) -> None:
     event = EVENT.replace("  date: 2020\n", "  date: 2030-01-01\n") + (
         "  sources:\n    - url: https://example.org/a\n      title: A\n      publisher: P\n")
     _, found, _ = check(tmp_path, event, "event")
@@ -114,20 +117,21 @@ def full(diags: Diagnostics) -> list[tuple]:
 
 
 def test_today_is_pinned_by_source_date_epoch(monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
-    assert today() == dt.date(1970, 1, 2)
+    from generator import BuildOptions
+
+    assert source_date("86400") == dt.date(1970, 1, 2)
     # In UTC whatever the local time zone: the same epoch gives the same day everywhere.
     monkeypatch.setenv("TZ", "America/New_York")
     time.tzset()
     try:
-        assert today() == dt.date(1970, 1, 2)
+        assert source_date("86400") == dt.date(1970, 1, 2)
     finally:
         monkeypatch.undo()
         time.tzset()
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not-a-number")
-    assert today() == dt.date.today()
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert today() == dt.date.today()
+    assert source_date("not-a-number") == dt.date.today()
+    assert source_date(None) == dt.date.today()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")  # read when the options are made, nowhere else
+    assert BuildOptions().today == dt.date(1970, 1, 2)
 
 
 def test_closest_and_did_you_mean() -> None:
@@ -394,8 +398,7 @@ def test_end_is_compared_at_the_coarser_precision(tmp_path: Path, date: str, end
 
 @pytest.mark.parametrize("value, warned", [("2025-11-25", False), ("2025-11-26", True), ("2025-11", False), ("2025-12", True),
                                            ("2025", False), ("2026", True)])
-def test_future_is_after_today(tmp_path: Path, monkeypatch, value: str, warned: bool) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")  # 2025-11-25
+def test_future_is_after_today(tmp_path: Path, value: str, warned: bool) -> None:
     day = len(value) == 10  # `updated` takes a whole day only
     _, _, diags = check(tmp_path, BASE + f"      published: {value}\n" + (f"  updated: {value}\n" if day else ""))
     expected = [("W202", (8, 18, 8, 18 + len(value)), f"'{value}' is in the future (today is 2025-11-25)", "check the date"),
@@ -403,8 +406,7 @@ def test_future_is_after_today(tmp_path: Path, monkeypatch, value: str, warned: 
     assert full(diags) == (expected[: 2 if day else 1] if warned else [])
 
 
-def test_future_event_date_hint_and_scheduled_false(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")
+def test_future_event_date_hint_and_scheduled_false(tmp_path: Path) -> None:
     event = EVENT.replace("date: 2020", "date: 2026") + "  scheduled: false\n" + SOURCES
     _, _, diags = check(tmp_path, event, "event")
     assert full(diags) == [("W202", (2, 9, 2, 13), "'2026' is in the future (today is 2025-11-25)",
