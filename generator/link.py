@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostics
 from .records import KINDS, PartialDate, Record
-from .validate import closest
+from .values import closest
 
 Key = tuple[str, str]  # (kind, id)
 UNDATED = PartialDate(1)  # an event whose date was invalid still links (its error is already reported)

@@ -16,25 +16,14 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from .fieldtypes import plain
 from .link import Corpus
 from .records import KINDS, Field, Kind, PartialDate, Record
 from .schema import download_schema
 
-LIST_SEPARATOR = "; "
 # Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection):
 # such cells get a leading apostrophe, which spreadsheets hide and other readers can strip.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def plain(value: Any) -> Any:
-    """A record value as JSON: dates as written ("2018-03"), mappings and lists kept."""
-    if isinstance(value, PartialDate):
-        return value.text
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    return value
 
 
 def page_url(site_url: str, record: Record) -> str:
@@ -61,53 +50,40 @@ def kind_json(records: list[Record], site_url: str, changed: dict[tuple[str, str
     return "[\n" + ",\n".join(rows) + "\n]\n"
 
 
-def csv_columns(kind: Kind) -> list[str]:
-    """Top-level fields; a mapping (document) becomes one column per sub-field."""
+def csv_columns(kind: Kind) -> list[tuple[str, list[Field]]]:
+    """Each column's name and the fields leading to its value: one per top-level field, a
+    mapping (document) one per sub-field (`document.number`); then the page and last change."""
     columns = []
     for spec in kind.fields:
-        if spec.type == "mapping":
-            columns.extend(f"{spec.name}.{sub.name}" for sub in spec.fields)
-        else:
-            columns.append(spec.name)
-    return columns + ["url", "last_changed"]
+        subs = {sub.name: sub for sub in spec.fields}
+        columns += [(name, [spec, subs[name.split(".", 1)[1]]] if "." in name else [spec])
+                    for name in spec.type.columns(spec)]
+    return columns
 
 
-def csv_cell(spec: Field | None, value: Any) -> str:
-    """One cell: lists joined with '; ' (sources by URL, history as 'date status')."""
+def csv_cell(spec: Field, value: Any) -> str:
+    """One cell, as the field's type flattens it (lists joined with '; ', sources by URL, an
+    exchange's history as 'date status'); a cell a spreadsheet would run as a formula is
+    defused with a leading apostrophe."""
     if value is None:
         return ""
-    if spec is not None and spec.name == "sources":
-        text = LIST_SEPARATOR.join(s["url"] for s in value)
-    elif spec is not None and spec.name == "history":
-        text = LIST_SEPARATOR.join(f"{plain(h['date'])} {h['status']}" for h in value)
-    elif isinstance(value, list | tuple):
-        text = LIST_SEPARATOR.join(str(plain(v)) for v in value)
-    elif isinstance(value, bool):
-        text = "true" if value else "false"
-    else:
-        text = str(plain(value))
+    text = spec.type.cell(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def kind_csv(kind: Kind, records: list[Record], site_url: str, changed: dict[tuple[str, str], str | None]) -> str:
-    specs = {spec.name: spec for spec in kind.fields}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     columns = csv_columns(kind)
-    writer.writerow(columns)
+    writer.writerow([name for name, _ in columns] + ["url", "last_changed"])
     for record in records:
         row = []
-        for column in columns:
-            if column == "url":
-                row.append(page_url(site_url, record))
-            elif column == "last_changed":
-                row.append(changed.get((record.kind, record.id)) or "")
-            elif "." in column:
-                parent, child = column.split(".", 1)
-                row.append(csv_cell(None, (record.get(parent) or {}).get(child)))
-            else:
-                row.append(csv_cell(specs[column], record.get(column)))
-        writer.writerow(row)
+        for _, path in columns:
+            value = record.get(path[0].name)
+            for sub in path[1:]:
+                value = (value or {}).get(sub.name)
+            row.append(csv_cell(path[-1], value))
+        writer.writerow(row + [page_url(site_url, record), changed.get((record.kind, record.id)) or ""])
     return buffer.getvalue()
 
 

@@ -7,16 +7,21 @@ frozen values produced by the validate phase; their references are still unresol
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Span
-
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ID_RE = re.compile(ID_PATTERN)
-DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+from .fieldlists import HISTORY, MAPPING, REFS, SOURCES, TEXTS
+from .fieldtypes import ARCHIVE_URL, BOOL, DATE, DAY, ENUM, ID, LANGUAGE, PROVENANCE, TEXT, URL, FieldType
+from .values import (  # noqa: F401 - the value types and patterns, where the field table's readers look for them
+    ARCHIVE_HOSTS,
+    DATE_PATTERN,
+    DERIVING_LIBRARIES,
+    ID_PATTERN,
+    ID_RE,
+    PartialDate,
+    Ref,
+)
 
 EVENT_TYPES = {
     "regulation": "a rule, notice or ban issued by an authority",
@@ -33,128 +38,127 @@ EXCHANGE_STATUSES = ("operating", "restricted", "exited-mainland", "closed")
 HISTORY_STATUSES = ("operating", "restricted", "blocked", "suspended", "exited-mainland", "renamed", "closed")
 LEVELS = ("national", "provincial", "municipal", "district")
 CONFIDENCE = ("high", "medium", "low")
-DERIVING_LIBRARIES = ("pypinyin", "opencc")
-ARCHIVE_HOSTS = ("web.archive.org", "archive.org", "archive.ph", "archive.today", "archive.is", "archive.li",
-                 "archive.vn", "archive.md", "ghostarchive.org", "perma.cc", "webcitation.org")
 
 
 @dataclass(frozen=True)
 class Field:
     """One field: its name, type, whether it is required, and what it means.
 
-    ``type`` is one of: id, text, date, day (a date with its day), enum, bool, url, archive-url, provenance, language,
-    refs (a list of ids of kind ``ref``), texts (a list of text), mapping or list (of
-    mappings with ``fields``).
+    ``type`` is a field type object (fieldtypes.py, fieldlists.py): it checks the value and
+    describes it. ``values``: an enum's closed set; ``ref``: the kind a list of ids refers
+    to; ``fields``: the fields of a mapping or of each mapping in a list; ``placeholder``:
+    the value the template of `new` shows, where the type's own does not fit.
     """
 
     name: str
-    type: str
+    type: FieldType
     required: bool
     doc: str
     values: tuple[str, ...] = ()
     ref: str | None = None
     fields: tuple[Field, ...] = ()
-    example: str = ""
+    placeholder: str = ""
 
 
 SOURCE_FIELDS = (
-    Field("url", "url", True, "Address of the page (http or https).", example="https://www.coindesk.com/…"),
-    Field("title", "text", True, "The page's own title, as published."),
-    Field("publisher", "text", True, "Who published it (outlet, regulator, exchange); say so when it is a mirror or repost."),
-    Field("published", "date", False, "Date the source shows, as precise as it shows it."),
-    Field("archived", "archive-url", False, "A copy in a web archive (web.archive.org, archive.today, …)."),
-    Field("language", "language", False, "Language of the page: `en`, `zh`, …"),
-    Field("quote", "text", False, "A short verbatim fragment (15 words or fewer) that supports the record."),
+    Field("url", URL, True, "Address of the page (http or https)."),
+    Field("title", TEXT, True, "The page's own title, as published."),
+    Field("publisher", TEXT, True, "Who published it (outlet, regulator, exchange); say so when it is a mirror or repost."),
+    Field("published", DATE, False, "Date the source shows, as precise as it shows it."),
+    Field("archived", ARCHIVE_URL, False, "A copy in a web archive (web.archive.org, archive.today, …)."),
+    Field("language", LANGUAGE, False, "Language of the page: `en`, `zh`, …"),
+    Field("quote", TEXT, False, "A short verbatim fragment (15 words or fewer) that supports the record."),
 )
 
 COMMON_FIELDS = (
-    Field("sources", "list", True, "Where the facts come from: at least one source.", fields=SOURCE_FIELDS),
-    Field("disputed", "text", False, "What the sources disagree on (dates, counts, who did what); shown on the page."),
-    Field("confidence", "enum", False, "How well the sources support the record.", values=CONFIDENCE),
-    Field("updated", "day", False, "Day the record last changed in substance: `YYYY-MM-DD`."),
+    Field("sources", SOURCES, True, "Where the facts come from: at least one source.", fields=SOURCE_FIELDS),
+    Field("disputed", TEXT, False, "What the sources disagree on (dates, counts, who did what); shown on the page."),
+    Field("confidence", ENUM, False, "How well the sources support the record.", values=CONFIDENCE),
+    Field("updated", DAY, False, "Day the record last changed in substance: `YYYY-MM-DD`."),
 )
 
 
 def _id(doc: str) -> Field:
-    return Field("id", "id", True, doc + " Lowercase letters, digits and single hyphens; permanent (it is the URL).")
+    return Field("id", ID, True, doc + " Lowercase letters, digits and single hyphens; permanent (it is the URL).")
 
 
 def _refs(name: str, kind: str, doc: str, required: bool = True) -> Field:
-    return Field(name, "refs", required, doc, ref=kind)
+    return Field(name, REFS, required, doc, ref=kind)
 
 
 EVENT_FIELDS = (
     _id("Short name of the event, e.g. `2017-09-04-ico-ban`."),
-    Field("date", "date", True, "When it happened: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the sources allow."),
-    Field("end", "date", False, "When it ended, for events that last; not before `date`."),
-    Field("title", "text", True, "One line in English."),
-    Field("title_zh", "text", False, "The Chinese title, where a source gives one."),
-    Field("type", "enum", True, "What kind of move it was.", values=tuple(EVENT_TYPES)),
-    Field("summary", "text", True, "What happened, in plain text and your own words."),
+    Field("date", DATE, True, "When it happened: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the sources allow."),
+    Field("end", DATE, False, "When it ended, for events that last; not before `date`."),
+    Field("title", TEXT, True, "One line in English."),
+    Field("title_zh", TEXT, False, "The Chinese title, where a source gives one."),
+    Field("type", ENUM, True, "What kind of move it was.", values=tuple(EVENT_TYPES)),
+    Field("summary", TEXT, True, "What happened, in plain text and your own words."),
     _refs("authorities", "authority", "Authorities that acted (ids); `[]` if none."),
     _refs("exchanges", "exchange", "Exchanges involved (ids); `[]` if none."),
     _refs("platforms", "platform", "Platforms involved (ids); `[]` if none."),
     _refs("terms", "term", "Glossary terms the event uses (ids); `[]` if none."),
-    Field("other_actors", "texts", False, "Minor actors that have no record of their own, as free text."),
-    Field("document", "mapping", False, "The official notice, if the event is one.", fields=(
-        Field("number", "text", False, "Document number, e.g. 银发〔2021〕237号."),
-        Field("title", "text", False, "English title of the notice."),
-        Field("title_zh", "text", False, "Chinese title of the notice."),
+    Field("other_actors", TEXTS, False, "Minor actors that have no record of their own, as free text."),
+    Field("document", MAPPING, False, "The official notice, if the event is one.", fields=(
+        Field("number", TEXT, False, "Document number, e.g. 银发〔2021〕237号."),
+        Field("title", TEXT, False, "English title of the notice."),
+        Field("title_zh", TEXT, False, "Chinese title of the notice."),
     )),
-    Field("scheduled", "bool", False, "`true` for an event announced for a future date."),
+    Field("scheduled", BOOL, False, "`true` for an event announced for a future date."),
 ) + COMMON_FIELDS
 
 HISTORY_FIELDS = (
-    Field("date", "date", True, "When the change happened."),
-    Field("status", "enum", True, "The exchange's status from then on.", values=HISTORY_STATUSES),
-    Field("summary", "text", True, "What changed, in plain text."),
-    Field("sources", "list", True, "Sources for this entry.", fields=SOURCE_FIELDS),
+    Field("date", DATE, True, "When the change happened."),
+    Field("status", ENUM, True, "The exchange's status from then on.", values=HISTORY_STATUSES),
+    Field("summary", TEXT, True, "What changed, in plain text."),
+    Field("sources", SOURCES, True, "Sources for this entry.", fields=SOURCE_FIELDS),
 )
 
 EXCHANGE_FIELDS = (
     _id("Most used name, e.g. `okex`, `huobi`; a renamed exchange keeps its id."),
-    Field("name", "text", True, "Name as most sources give it."),
-    Field("name_zh", "text", False, "Chinese name."),
-    Field("aliases", "texts", True, "Former and other names (OKX, 火币网, huobicom…); `[]` if none."),
-    Field("summary", "text", True, "Who they are and their China story, in plain text."),
-    Field("founded", "date", False, "Founding date, only when the sources agree."),
-    Field("headquarters", "text", False, "Where it is based, as the sources say."),
-    Field("status", "enum", False, "Status as the latest sources show it.", values=EXCHANGE_STATUSES),
-    Field("history", "list", False, "Dated status changes of its China story, each sourced.", fields=HISTORY_FIELDS),
+    Field("name", TEXT, True, "Name as most sources give it."),
+    Field("name_zh", TEXT, False, "Chinese name."),
+    Field("aliases", TEXTS, True, "Former and other names (OKX, 火币网, huobicom…); `[]` if none."),
+    Field("summary", TEXT, True, "Who they are and their China story, in plain text."),
+    Field("founded", DATE, False, "Founding date, only when the sources agree."),
+    Field("headquarters", TEXT, False, "Where it is based, as the sources say."),
+    Field("status", ENUM, False, "Status as the latest sources show it.", values=EXCHANGE_STATUSES),
+    Field("history", HISTORY, False, "Dated status changes of its China story, each sourced.", fields=HISTORY_FIELDS),
 ) + COMMON_FIELDS
 
 AUTHORITY_FIELDS = (
     _id("Common abbreviation, e.g. `pboc`, `cac`."),
-    Field("name", "text", True, "Full English name."),
-    Field("name_zh", "text", False, "Chinese name."),
-    Field("aliases", "texts", True, "Abbreviations and other names (PBoC, 央行, central bank); `[]` if none."),
-    Field("summary", "text", True, "What it is and its part in the crackdown."),
-    Field("level", "enum", False, "Level of government.", values=LEVELS),
+    Field("name", TEXT, True, "Full English name."),
+    Field("name_zh", TEXT, False, "Chinese name."),
+    Field("aliases", TEXTS, True, "Abbreviations and other names (PBoC, 央行, central bank); `[]` if none."),
+    Field("summary", TEXT, True, "What it is and its part in the crackdown."),
+    Field("level", ENUM, False, "Level of government.", values=LEVELS),
 ) + COMMON_FIELDS
 
 PLATFORM_FIELDS = (
     _id("Most used name, e.g. `wechat`."),
-    Field("name", "text", True, "English name."),
-    Field("name_zh", "text", False, "Chinese name."),
-    Field("aliases", "texts", False, "Other names (Weixin, 微信)."),
-    Field("owner", "text", False, "The company that runs it."),
-    Field("summary", "text", True, "What it is and what it blocked, when."),
+    Field("name", TEXT, True, "English name."),
+    Field("name_zh", TEXT, False, "Chinese name."),
+    Field("aliases", TEXTS, False, "Other names (Weixin, 微信)."),
+    Field("owner", TEXT, False, "The company that runs it."),
+    Field("summary", TEXT, True, "What it is and what it blocked, when."),
 ) + COMMON_FIELDS
 
 TERM_FIELDS = (
     _id("Pinyin without tones, e.g. `bitebi`."),
-    Field("term", "text", True, "The word in simplified characters."),
-    Field("traditional", "text", False, "Traditional characters, only where they differ; a form OpenCC's s2t, s2tw "
+    Field("term", TEXT, True, "The word in simplified characters."),
+    Field("traditional", TEXT, False, "Traditional characters, only where they differ; a form OpenCC's s2t, s2tw "
           "or s2hk does not give is a warning (W203)."),
-    Field("pinyin", "text", True, "Pinyin with tone marks, e.g. `bǐtèbì`: one dictionary reading per Han character "
+    Field("pinyin", TEXT, True, "Pinyin with tone marks, e.g. `bǐtèbì`: one dictionary reading per Han character "
           "(erhua as `r`). Lowercase except proper names (`Huǒbì`); a word's syllables together, one space between "
           "words, an apostrophe before a, o or e inside a word (`Bì'ān`)."),
-    Field("english", "text", True, "English equivalent."),
-    Field("literal", "text", False, "Literal meaning, where it differs from the English."),
-    Field("summary", "text", True, "How the word is used, in plain text."),
+    Field("english", TEXT, True, "English equivalent."),
+    Field("literal", TEXT, False, "Literal meaning, where it differs from the English."),
+    Field("summary", TEXT, True, "How the word is used, in plain text."),
     _refs("related", "term", "Related terms (ids).", required=False),
-    Field("pinyin_source", "provenance", False, "A source URL for the pinyin, or the library that derived it (`pypinyin`)."),
-    Field("traditional_source", "provenance", False, "A source URL for the traditional form, or `opencc`."),
+    Field("pinyin_source", PROVENANCE, False, "A source URL for the pinyin, or the library that derived it (`pypinyin`)."),
+    Field("traditional_source", PROVENANCE, False, "A source URL for the traditional form, or `opencc`.",
+          placeholder='"opencc"'),
 ) + COMMON_FIELDS
 
 
@@ -180,40 +184,6 @@ KINDS: dict[str, Kind] = {
         Kind("term", "terms", "glossary.yaml", "glossary", "Glossary", TERM_FIELDS),
     )
 }
-
-
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A date as precise as the sources allow: year, year-month or a full day; kept as written."""
-
-    year: int
-    month: int = 0
-    day: int = 0
-    text: str = field(default="", compare=False)
-
-    @property
-    def precision(self) -> int:
-        return 3 if self.day else 2 if self.month else 1
-
-    def first_day(self) -> dt.date:
-        """A coarser date sorts as its first day (2018-03 as 2018-03-01)."""
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    def truncated(self, precision: int) -> tuple[int, ...]:
-        return (self.year, self.month, self.day)[:precision]
-
-    def __str__(self) -> str:
-        return self.text
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference to another record, with where it was written (for E301)."""
-
-    kind: str
-    id: str
-    field: str
-    span: Span
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,6 @@ from __future__ import annotations
 
 from .records import KINDS, Field
 
-PLACEHOLDER = {"traditional_source": "opencc", "id": "new-id", "date": "YYYY-MM-DD", "day": "YYYY-MM-DD", "bool": "true",
-               "enum": "", "url": "https://", "archive-url": "https://web.archive.org/web/", "language": "en",
-               "provenance": "pypinyin"}
-
 
 def comment(spec: Field) -> str:
     need = "required" if spec.required else "optional"
@@ -25,17 +21,12 @@ def lines_for(fields: tuple[Field, ...], indent: str, first_prefix: str = "", co
     for index, spec in enumerate(fields):
         lead = first_prefix if index == 0 and first_prefix else indent
         off = "# " if commented or not spec.required else ""
-        if spec.type in ("refs", "texts"):
-            out.append(f"{lead}{off}{spec.name}: []  {comment(spec)}")
-        elif spec.type in ("list", "mapping"):
+        nested = spec.type.nested(indent)
+        if nested is not None:
             out.append(f"{lead}{off}{spec.name}:  {comment(spec)}")
-            if spec.type == "list":
-                out += lines_for(spec.fields, indent + "    ", indent + "  - ", bool(off))
-            else:
-                out += lines_for(spec.fields, indent + "  ", "", bool(off))
+            out += lines_for(spec.fields, *nested, bool(off))
         else:
-            value = spec.values[0] if spec.type == "enum" else PLACEHOLDER.get(spec.name, PLACEHOLDER.get(spec.type, ""))
-            shown = value if spec.type == "bool" else f'"{value}"'
+            shown = spec.placeholder or spec.type.example(spec)
             out.append(f"{lead}{off}{spec.name}: {shown}  {comment(spec)}")
     return out
 

@@ -13,77 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .records import ARCHIVE_HOSTS, DATE_PATTERN, DERIVING_LIBRARIES, ID_PATTERN, KINDS, Field, Kind
-from .validate import INVISIBLE, LANGUAGE_PATTERN
-
-# Text: something that is not only whitespace, with no invisible or direction-changing character.
-_NO_INVISIBLE = "^[^" + INVISIBLE.pattern[1:-1] + "]*$"
-TEXT: dict[str, Any] = {"type": "string", "allOf": [{"pattern": r"\S"}, {"pattern": _NO_INVISIBLE}]}
-DATE: dict[str, Any] = {
-    "type": "string",
-    "pattern": DATE_PATTERN,
-    "anyOf": [{"pattern": r"^[0-9]{4}$"}, {"pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}, {"format": "date"}],
-}
-# A quote stands bare inside the character classes: ECMAScript's `u` mode rejects `\"` there.
-_URL = r'^https?://[^\s/@:<>"\\`]+(:[0-9]+)?([/?#][^\s<>"\\`]*)?$'
-URL: dict[str, Any] = {"type": "string", "pattern": _URL}
-_ARCHIVE = "^https?://([^/@:]+\\.)?(" + "|".join(h.replace(".", "\\.") for h in ARCHIVE_HOSTS) + ")(:[0-9]+)?([/?#].*)?$"
-
-# Each scalar type as the build writes it: always a string (or a boolean).
-WRITTEN: dict[str, dict[str, Any]] = {
-    "id": {"type": "string", "pattern": ID_PATTERN},
-    "text": TEXT,
-    "date": DATE,
-    "day": {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"},
-    "bool": {"type": "boolean"},
-    "url": URL,
-    "archive-url": {"type": "string", "allOf": [{"pattern": _URL}, {"pattern": _ARCHIVE}]},
-    "language": {"type": "string", "pattern": LANGUAGE_PATTERN},
-    "provenance": {"anyOf": [{"enum": list(DERIVING_LIBRARIES)}, URL]},
-}
-# What YAML tools (editors, check-jsonschema) read from the unquoted forms `check` accepts for
-# a type, where that is not a string: a bare year (`date: 2022`; `check` takes four digits
-# without a leading zero), or a number or boolean in a text field (`check` warns, W201).
-READ_BY_YAML: dict[str, dict[str, Any]] = {
-    "date": {"type": "integer", "minimum": 1000, "maximum": 9999},
-    "text": {"type": ["number", "boolean"]},
-}
-
-
-def scalar_schema(type_: str, yaml: bool) -> dict[str, Any]:
-    """One value of a scalar field type: the string the build writes, and with ``yaml`` also
-    what a YAML tool reads from the unquoted forms the validator accepts."""
-    if yaml and type_ in READ_BY_YAML:
-        return {"anyOf": [WRITTEN[type_], READ_BY_YAML[type_]]}
-    return dict(WRITTEN[type_])
-
-
-def field_schema(spec: Field, yaml: bool = True) -> dict[str, Any]:
-    """One field's schema, with its doc as description: ``yaml`` for the data files as YAML
-    tools read them, else for the downloads, which write every date and text as a string."""
-    base: dict[str, Any]
-    if spec.type == "enum":
-        base = {"enum": list(spec.values)}
-    elif spec.type in ("refs", "texts"):
-        base = {"type": "array", "items": scalar_schema("id" if spec.type == "refs" else "text", yaml)}
-    elif spec.type == "mapping":
-        base = object_schema(spec.fields, yaml)
-    elif spec.type == "list":
-        base = {"type": "array", "items": object_schema(spec.fields, yaml)}
-        if spec.name == "sources":
-            base["minItems"] = 1
-    else:
-        base = scalar_schema(spec.type, yaml)
-    return {"description": spec.doc, **base}
-
-
-def object_schema(fields: tuple[Field, ...], yaml: bool = True) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {f.name: field_schema(f, yaml) for f in fields},
-        "required": [f.name for f in fields if f.required],
-        "additionalProperties": False,
-    }
+from .fieldlists import object_schema
+from .records import KINDS, Kind
 
 
 def kind_schema(kind: Kind, yaml: bool = True) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from generator.fieldlists import ListOf, MappingOf, Texts
+from generator.fieldtypes import Text
 from generator.records import KINDS, Field
 from tests.conftest import MINI
 
@@ -42,13 +44,13 @@ def attack(values: dict[str, Any], fields: tuple[Field, ...], tag: str) -> None:
     for spec in fields:
         if spec.name not in values:
             continue
-        if spec.type == "text":
+        if isinstance(spec.type, Text):
             values[spec.name] = f"{tag}.{spec.name} {PAYLOAD}"
-        elif spec.type == "texts":
+        elif isinstance(spec.type, Texts):
             values[spec.name] = [f"{tag}.{spec.name}[{i}] {PAYLOAD}" for i, _ in enumerate(values[spec.name])]
-        elif spec.type == "mapping":
+        elif isinstance(spec.type, MappingOf):
             attack(values[spec.name], spec.fields, f"{tag}.{spec.name}")
-        elif spec.type == "list":
+        elif isinstance(spec.type, ListOf):
             for i, item in enumerate(values[spec.name]):
                 attack(item, spec.fields, f"{tag}.{spec.name}[{i}]")
 

@@ -32,7 +32,7 @@ def module(name: str) -> Path:
     return path if path.exists() else PACKAGE / name.replace(".", "/") / "__init__.py"
 
 
-@pytest.mark.parametrize("leaf", ["diagnostics", "escape", "page", "records", "yaml_errors", "write"])
+@pytest.mark.parametrize("leaf", ["diagnostics", "escape", "page", "values", "yaml_errors", "write"])
 def test_leaves_import_nothing_of_ours_but_diagnostics(leaf: str) -> None:
     assert imports(module(leaf)) <= {"diagnostics"}
 
@@ -52,6 +52,17 @@ def test_page_kinds_import_no_later_phase() -> None:
     for path in (PACKAGE / "pages").glob("*.py"):
         found = {m.split(".")[0] for m in imports(path)}
         assert not found & {"render", "making", "write", "pipeline"}, path.name
+
+
+def test_the_field_table_imports_only_field_types_and_values() -> None:
+    assert imports(module("records")) <= {"diagnostics", "fieldtypes", "fieldlists", "values"}
+
+
+def test_no_module_switches_on_a_type_name() -> None:
+    import re
+
+    for path in PACKAGE.rglob("*.py"):
+        assert not re.search(r"\.type (==|in|!=) ", path.read_text("utf-8")), path.name
 
 
 def test_the_imports_are_read_at_all() -> None:

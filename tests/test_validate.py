@@ -12,7 +12,8 @@ from generator.diagnostics import Diagnostics
 from generator.load import load_file
 from generator.pipeline import source_date
 from generator.records import KINDS, PartialDate
-from generator.validate import Validator, closest, did_you_mean, load_and_validate, unique_ids, url_problem
+from generator.validate import Validator, load_and_validate, unique_ids
+from generator.values import closest, did_you_mean, url_problem
 
 BASE = """- id: wechat
   name: WeChat

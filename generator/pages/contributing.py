@@ -44,10 +44,8 @@ def field_rows(fields: tuple[Field, ...], prefix: str = "") -> list[dict[str, An
     """The contributing page's field table, flattened (sources.url, history.date, …)."""
     rows = []
     for f in fields:
-        kind = {"refs": f"list of {f.ref} ids", "texts": "list of text", "list": "list of mappings", "day": "date, YYYY-MM-DD",
-                "enum": Markup("one of: " + ", ".join(f"`{v}`" for v in f.values))}.get(f.type, f.type)
-        rows.append({"name": Markup(prefix + f.name), "type": kind, "required": "yes" if f.required else "no",
+        rows.append({"name": Markup(prefix + f.name), "type": f.type.describe(f), "required": "yes" if f.required else "no",
                      "doc": chinese_outside_code(f.doc)})
-        if f.fields and not (f.name == "sources" and prefix):  # nested sources: same table as sources
-            rows.extend(field_rows(f.fields, prefix + f.name + "[]." if f.type == "list" else prefix + f.name + "."))
+        if f.fields and not (f.type.described_once and prefix):  # nested sources: the same table as sources
+            rows.extend(field_rows(f.fields, prefix + f.name + f.type.path_step))
     return rows

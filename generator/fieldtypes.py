@@ -1,0 +1,330 @@
+"""Field types as objects: each knows how to check a written value (and what a missing one
+means), describe itself in JSON Schema, show its placeholder in the template of `new`, name
+itself on the contributing page and flatten a value into a CSV cell. The field table
+(records.py) gives each field one of the instances at the bottom of this module or of
+fieldlists.py (lists and mappings); nothing switches on a type's name.
+
+``check`` takes the validator (validate.Validator) for what outlives one value: the
+diagnostics, the spans and references of the record being read, and reading a nested
+mapping against its fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from .diagnostics import Span
+from .load import CONTROL_CHARS, Mapping, Node, Scalar, Sequence
+from .values import (
+    ARCHIVE_HOSTS,
+    DATE_PATTERN,
+    DATE_RE,
+    DERIVING_LIBRARIES,
+    ID_PATTERN,
+    ID_RE,
+    INVISIBLE,
+    LANGUAGE_PATTERN,
+    LANGUAGE_RE,
+    PartialDate,
+    did_you_mean,
+    url_problem,
+    yaml11_type,
+)
+
+if TYPE_CHECKING:
+    from .records import Field
+    from .validate import Validator
+
+TYPE_NAMES = {Scalar: "a single value", Sequence: "a list", Mapping: "a mapping"}
+
+
+def first_line(span: Span) -> Span:
+    """A record's location is its first line, not the 25 lines it spans (annotations stay small)."""
+    return Span(span.file, span.line, span.column, span.line, span.column + 1)
+
+
+def plain(value: Any) -> Any:
+    """A record value as JSON: dates as written ("2018-03"), mappings and lists kept."""
+    if isinstance(value, PartialDate):
+        return value.text
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+class FieldType:
+    """The behaviour every type shares; a type overrides what differs."""
+
+    label = ""  # on the contributing page
+    placeholder = '""'  # after `name: ` in the template of `new`
+    path_step = "."  # between the field's name and its own fields' on the contributing page
+    described_once = False  # its own fields are listed the first time only (sources)
+
+    def describe(self, spec: Field) -> str:
+        return self.label
+
+    def example(self, spec: Field) -> str:
+        """The value the template of `new` shows (written as YAML)."""
+        return self.placeholder
+
+    def check(self, spec: Field, node: Node, v: Validator) -> Any:
+        """The value as the build keeps it, or None after its diagnostics."""
+        raise NotImplementedError
+
+    def missing(self, spec: Field, entry, record: Mapping, v: Validator) -> None:
+        """The field is absent (``entry`` None) or written empty."""
+        if not spec.required:
+            return
+        if entry is None:
+            v.diags.add("E201", first_line(record.span), f"missing required field '{spec.name}'", spec.doc)
+        else:
+            v.diags.add("E211", entry.value.span, f"'{spec.name}' is empty", spec.doc)
+
+    def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def nested(self, indent: str) -> tuple[str, str] | None:
+        """For a type of nested fields, the indent and first-line prefix of their lines in `new`."""
+        return None
+
+    def columns(self, spec: Field) -> list[str]:
+        return [spec.name]
+
+    def cell(self, value: Any) -> str:
+        return str(plain(value))
+
+
+def wrong(spec: Field, node: Node, expected: str, v: Validator) -> None:
+    v.diags.add("E203", node.span, f"'{spec.name}' must be {expected}, found {TYPE_NAMES[type(node)]}", spec.doc)
+
+
+def control_free(spec: Field, node: Scalar, v: Validator) -> bool:
+    """A control character written as an escape ("\\x01"): the file is clean, the value is not,
+    and XML (the feeds) cannot carry it at all."""
+    control = CONTROL_CHARS.search(node.value)
+    if control:
+        v.diags.add("E110", node.span, f"'{spec.name}' contains the control character U+{ord(control.group()):04X}",
+                    "remove the escape sequence (feeds, calendars and pages cannot carry it)")
+    return not control
+
+
+def good_text(spec: Field, node: Scalar, v: Validator) -> bool:
+    if not node.value.strip():
+        v.diags.add("E211", node.span, f"'{spec.name}' is empty", spec.doc)
+        return False
+    invisible = INVISIBLE.search(node.value)
+    if invisible:
+        v.diags.add("E212", node.span, f"'{spec.name}' contains the invisible character "
+                    f"U+{ord(invisible.group()):04X}", "delete it (it can hide or reorder text)")
+        return False
+    if node.plain and (tag := yaml11_type(node.value)) != "str":
+        v.diags.add("W201", node.span, f"'{node.value}' is unquoted: YAML 1.1 tools read it as a {tag}",
+                    f'write it in quotes: "{node.value}"')
+    return True
+
+
+def good_id(node: Scalar, what: str, v: Validator) -> bool:
+    value = node.value
+    if ID_RE.match(value):
+        return True
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    suggestion = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    hint = f"try '{suggestion}'" if suggestion and ID_RE.match(suggestion) else None
+    odd = [c for c in value if not (c.isascii() and c.isprintable())]
+    detail = f" (it contains {', '.join(f'U+{ord(c):04X}' for c in odd[:3])})" if odd else ""
+    v.diags.add("E204", node.span, f"'{value}' is not a valid {what}{detail}: use lowercase a-z, 0-9 and "
+                "single hyphens", hint)
+    return False
+
+
+def good_url(spec: Field, node: Scalar, v: Validator, archive: bool = False) -> bool:
+    problem = url_problem(node.value)
+    if problem is None and archive:
+        host = (urlsplit(node.value).hostname or "").lower()
+        if not any(host == h or host.endswith("." + h) for h in ARCHIVE_HOSTS):
+            problem = f"'{host}' is not a web archive (known: {', '.join(ARCHIVE_HOSTS[:4])}, …)"
+    if problem:
+        v.diags.add("E208", node.span, f"invalid URL in '{spec.name}': {problem}", "use a full http:// or https:// address")
+        return False
+    return True
+
+
+class ScalarType(FieldType):
+    """One written value. ``written``: its JSON Schema as the build writes it (a string or a
+    boolean); ``read_by_yaml``: what YAML tools read from the unquoted forms `check` accepts,
+    where that is not a string (a bare year, a number in a text field)."""
+
+    written: dict[str, Any] = {}
+    read_by_yaml: dict[str, Any] | None = None
+
+    def check(self, spec: Field, node: Node, v: Validator) -> Any:
+        if not isinstance(node, Scalar):
+            return wrong(spec, node, "a single value", v)
+        if not control_free(spec, node, v):
+            return None
+        return self.value(spec, node, v)
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> Any:
+        raise NotImplementedError
+
+    def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
+        if yaml and self.read_by_yaml:
+            return {"anyOf": [self.written, self.read_by_yaml]}
+        return dict(self.written)
+
+
+# Text: something that is not only whitespace, with no invisible or direction-changing character.
+TEXT_SCHEMA: dict[str, Any] = {"type": "string", "allOf": [{"pattern": r"\S"},
+                                                           {"pattern": "^[^" + INVISIBLE.pattern[1:-1] + "]*$"}]}
+# A quote stands bare inside the character classes: ECMAScript's `u` mode rejects `\"` there.
+URL_PATTERN = r'^https?://[^\s/@:<>"\\`]+(:[0-9]+)?([/?#][^\s<>"\\`]*)?$'
+URL_SCHEMA: dict[str, Any] = {"type": "string", "pattern": URL_PATTERN}
+ARCHIVE_PATTERN = ("^https?://([^/@:]+\\.)?(" + "|".join(h.replace(".", "\\.") for h in ARCHIVE_HOSTS)
+                   + ")(:[0-9]+)?([/?#].*)?$")
+
+
+class Text(ScalarType):
+    label = "text"
+    written = TEXT_SCHEMA
+    read_by_yaml = {"type": ["number", "boolean"]}  # `check` warns (W201)
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> Any:
+        return node.value.strip() if good_text(spec, node, v) else None
+
+
+class Id(ScalarType):
+    label = "id"
+    placeholder = '"new-id"'
+    written = {"type": "string", "pattern": ID_PATTERN}
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> Any:
+        return node.value if good_id(node, "id", v) else None
+
+
+class Date(ScalarType):
+    """YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date, and unquoted only if YAML tools read
+    the same year (1000-9999: no leading zero); with ``whole_day``, YYYY-MM-DD only."""
+
+    placeholder = '"YYYY-MM-DD"'
+
+    def __init__(self, whole_day: bool = False) -> None:
+        self.whole_day = whole_day
+        self.label = "date, YYYY-MM-DD" if whole_day else "date"
+        self.written = ({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"} if whole_day
+                        else {"type": "string", "pattern": DATE_PATTERN, "anyOf": [
+                            {"pattern": r"^[0-9]{4}$"}, {"pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}, {"format": "date"}]})
+        self.read_by_yaml = None if whole_day else {"type": "integer", "minimum": 1000, "maximum": 9999}
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> PartialDate | None:
+        text = node.value.strip()
+        if not DATE_RE.match(text):
+            v.diags.add("E206", node.span, f"'{text}' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
+            return None
+        parts = [int(p) for p in text.split("-")]
+        try:
+            dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError as exc:
+            v.diags.add("E206", node.span, f"'{text}' is not a real date ({exc})", "check the day and month")
+            return None
+        if node.plain and text.isdigit() and str(int(text)) != text:
+            v.diags.add("E206", node.span, f"'{text}' unquoted is the number {int(text)} to YAML tools, not a year",
+                        f'write it in quotes: "{text}"')
+            return None
+        if self.whole_day and len(parts) < 3:
+            v.diags.add("E206", node.span, f"'{text}' is not a whole day", "write YYYY-MM-DD: the day it changed")
+            return None
+        return PartialDate(*parts, text=text)
+
+
+class Bool(ScalarType):
+    label = "bool"
+    placeholder = "true"
+    written = {"type": "boolean"}
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> bool | None:
+        if node.value in ("true", "false") and node.plain:
+            return node.value == "true"
+        v.diags.add("E203", node.span, f"'{spec.name}' must be true or false, not '{node.value}'")
+        return None
+
+    def cell(self, value: Any) -> str:
+        return "true" if value else "false"
+
+
+class Enum(ScalarType):
+    """One of the field's ``values``."""
+
+    def describe(self, spec: Field) -> str:
+        return Markup("one of: " + ", ".join(f"`{value}`" for value in spec.values))
+
+    def example(self, spec: Field) -> str:
+        return f'"{spec.values[0]}"'
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> str | None:
+        if node.value in spec.values:
+            return node.value
+        hint = did_you_mean(node.value, spec.values) or "one of: " + ", ".join(spec.values)
+        v.diags.add("E207", node.span, f"'{node.value}' is not a valid {spec.name}; expected one of "
+                    f"({', '.join(spec.values)})", hint)
+        return None
+
+    def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
+        return {"enum": list(spec.values)}
+
+
+class Language(ScalarType):
+    label = "language"
+    placeholder = '"en"'
+    written = {"type": "string", "pattern": LANGUAGE_PATTERN}
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> str | None:
+        if LANGUAGE_RE.match(node.value):
+            return node.value
+        v.diags.add("E207", node.span, f"'{node.value}' is not a language code", "use a code such as en or zh")
+        return None
+
+
+class Url(ScalarType):
+    """An http(s) address; with ``archive``, one of a known web archive."""
+
+    def __init__(self, archive: bool = False) -> None:
+        self.archive = archive
+        self.label = "archive-url" if archive else "url"
+        self.placeholder = '"https://web.archive.org/web/"' if archive else '"https://"'
+        self.written = ({"type": "string", "allOf": [{"pattern": URL_PATTERN}, {"pattern": ARCHIVE_PATTERN}]}
+                        if archive else URL_SCHEMA)
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> str | None:
+        return node.value if good_url(spec, node, v, self.archive) else None
+
+
+class Provenance(ScalarType):
+    """Where a reading came from: a source URL, or the library that derived it."""
+
+    label = "provenance"
+    placeholder = '"pypinyin"'
+    written = {"anyOf": [{"enum": list(DERIVING_LIBRARIES)}, URL_SCHEMA]}
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> str | None:
+        text = node.value
+        if text in DERIVING_LIBRARIES:
+            return text
+        if text.startswith(("http://", "https://")) or ":" in text:
+            return text if good_url(spec, node, v) else None
+        v.diags.add("E207", node.span, f"'{text}' is neither a URL nor a known library",
+                    did_you_mean(text, DERIVING_LIBRARIES) or "use a source URL, or one of: "
+                    + ", ".join(DERIVING_LIBRARIES))
+        return None
+
+
+ID, TEXT, BOOL, ENUM, LANGUAGE = Id(), Text(), Bool(), Enum(), Language()
+DATE, DAY = Date(), Date(whole_day=True)
+URL, ARCHIVE_URL, PROVENANCE = Url(), Url(archive=True), Provenance()
