@@ -135,10 +135,8 @@ def make_in_two(pages: list[Page], sink: Sink, made: Making, first: list[Page]) 
     record: this process makes them, unless the copy reaches them first. Measured at 10,000
     events: benchmarks/results.md.
 
-    The copy writes through a sink of its own and reports through a pipe what it wrote. If it cannot write a file, this raises
-    that OSError (located as E402: the manifest stays incomplete, the next run repairs); if
-    it fails otherwise or dies, this process makes every page it did not make itself.
-    False when no copy could be forked: the caller writes everything.
+    The copy writes through a sink of its own and reports through a pipe what it wrote (see
+    take_report). False when no copy could be forked: the caller writes everything.
     """
     meeting = Meeting(len(pages))
     read_end, write_end = os.pipe()
@@ -171,6 +169,16 @@ def make_in_two(pages: list[Page], sink: Sink, made: Making, first: list[Page]) 
         with os.fdopen(read_end, encoding="utf-8") as pipe:
             text = pipe.read()
         status = copy.wait()
+    done = set(mine)
+    take_report(text, status, [page for n, page in enumerate(pages) if n not in done], sink, made)
+    return True
+
+
+def take_report(text: str, status: int, not_mine: list[Page], sink: Sink, made: Making) -> None:
+    """What the forked copy reported (``text``; ``status``, how it ended), added to this
+    process's results. If the copy could not write a file, its OSError is raised here
+    (located as E402: the manifest stays incomplete, the next run repairs); if it failed
+    otherwise or died, this process makes ``not_mine``, every page it did not make itself."""
     try:
         report = json.loads(text)
     except ValueError:
@@ -178,14 +186,12 @@ def make_in_two(pages: list[Page], sink: Sink, made: Making, first: list[Page]) 
     if "error" in report and report.get("errno") is not None:
         raise OSError(report["errno"], report["strerror"], report["filename"] or None)
     if "error" in report:  # a bug or a kill: make the rest here, as one process would have
-        done = set(mine)
-        put_pages([page for n, page in enumerate(pages) if n not in done], sink, made)
-        return True
+        put_pages(not_mine, sink, made)
+        return
     sink.result.written += report["written"]
     sink.result.unchanged += report["unchanged"]
     made.seconds += report["making"]
     made.forked, made.copy_private_mb = True, report["mb"]
-    return True
 
 
 def run_copy(pages: list[Page], out: Path, meeting: Meeting, read_end: int, write_end: int,
