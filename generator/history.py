@@ -12,13 +12,14 @@ copy says what is not committed instead (see `Change`):
 - a record whose `id` line is not committed (a new record, in a committed file or in one git
   does not track yet, or a record whose id was changed: a new page) is "not committed yet",
   never dated by an older commit (`-M` may pin lines copied from another record on it);
-- a committed record with other lines not committed is dated by its last commit and says
-  "with uncommitted changes".
+- a committed record with other lines not committed, or with committed lines deleted, is
+  dated by its last commit and says "with uncommitted changes".
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,9 @@ class FileHistory:
     # Lines that differ from the last commit, less blank and comment lines: a record's span runs
     # to the next record, and a new record's blank line or comment above it is not an edit.
     uncommitted: set[int] = field(default_factory=set)
+    # Lines after which committed lines were deleted (0: at the top), less deletions of blank or
+    # comment lines only and of whole records (a neighbour's removal is not an edit of this one).
+    deleted_after: set[int] = field(default_factory=set)
     untracked: bool = False  # the file is in no commit yet: every line is uncommitted
 
 
@@ -70,7 +74,35 @@ def file_history(data_file: Path, history_dir: Path | None = None) -> FileHistor
             boundary = True
         elif head == "committer-time":
             when = dt.datetime.fromtimestamp(int(rest), dt.UTC).date()
+    out.deleted_after = deletions(folder, target.name)
     return out
+
+
+HUNK = re.compile(r"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+
+
+def deletions(folder: Path, name: str) -> set[int]:
+    """Where the working copy deleted committed lines (`git diff -U0 HEAD`): the line after
+    which each run of deleted lines stood. Runs of blank or comment lines, and runs that hold
+    a whole record (a line starting `- `), are left out."""
+    try:
+        proc = subprocess.run(["git", "-C", str(folder), "diff", "-U0", "--no-color", "--no-ext-diff", "HEAD", "--", name],
+                              capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    found: set[int] = set()
+    after, removed = None, []
+    for row in [*proc.stdout.splitlines(), "@@ end"] if proc.returncode == 0 else []:
+        if row.startswith("@@"):
+            if after is not None and any(r.strip() and not r.lstrip().startswith("#") for r in removed) \
+                    and not any(r.startswith("- ") for r in removed):
+                found.add(after)
+            hunk = HUNK.match(row)
+            pure = hunk is not None and hunk.group(1) != "0" and hunk.group(3) == "0"
+            after, removed = (int(hunk.group(2)) if pure else None), []
+        elif row.startswith("-") and not row.startswith("---"):
+            removed.append(row[1:])
+    return found
 
 
 def not_committed(folder: Path, name: str) -> bool:
@@ -110,7 +142,7 @@ class Change(NamedTuple):
     """When a record last changed. ``date`` (YYYY-MM-DD) is its `updated` field, else the
     newest commit date of its lines; None if unknown, and for a record not committed yet (an
     older commit's date would be wrong). ``pending`` says what git has not recorded: "" (nothing,
-    or no history), NEW or EDITED. Only ``date`` goes into downloads and feeds (see render)."""
+    or no history), NEW or EDITED. Only ``date`` goes into downloads and feeds (pages.common.Site.dates)."""
 
     date: str | None = None
     pending: str = ""
@@ -132,7 +164,7 @@ def last_changed(record: Record, history: FileHistory) -> Change:
     id_line = record.spans.get("id", span).line
     if history.untracked or id_line in history.uncommitted:
         pending = NEW
-    elif any(n in history.uncommitted for n in lines):
+    elif any(n in history.uncommitted or n in history.deleted_after for n in lines):
         pending = EDITED
     else:
         pending = ""

@@ -81,6 +81,29 @@ def test_dates_follow_the_commits_that_touched_each_record(tmp_path: Path, monke
     assert footer(tmp_path / "out2", "platforms/wechat.md")[0] == "2021-06-07", "other records are clean"
 
 
+def test_a_deleted_line_is_an_uncommitted_change_and_a_deleted_record_is_not_its_neighbours(
+        tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("GENERATOR_HISTORY_DIR", raising=False)
+    repo = tmp_path / "repo"
+    data = repo / "data"
+    shutil.copytree(MINI, data)
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first", when="2020-01-02T12:00:00+00:00")
+
+    platforms = data / "platforms.yaml"
+    platforms.write_text(platforms.read_text("utf-8").replace("  owner: Tencent\n", "", 1), "utf-8")
+    events = data / "events.yaml"
+    text = events.read_text("utf-8")
+    events.write_text(text[: text.index("- id: 2018-03-03-hostile-text-test")], "utf-8")  # the last record, whole
+    result = build_fixture(data, tmp_path / "out")
+    assert not result.errors, result.errors
+    assert footer(tmp_path / "out", "platforms/wechat.md")[0] == "2020-01-02, with uncommitted changes"
+    neighbour = "events/2018-03-wechat-blocks-okex-huobi-accounts.md"
+    assert footer(tmp_path / "out", neighbour)[0] == "2020-01-02", "a neighbour's removal is no edit"
+    assert changed(result, "platform", "wechat") == "2020-01-02"
+
+
 def test_without_history_no_date_is_invented(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("GENERATOR_HISTORY_DIR", str(tmp_path))  # not a repository
     result = build_fixture(MINI, tmp_path / "out")
