@@ -64,12 +64,15 @@ def lowercase(text: str) -> str:
 
 class Token(NamedTuple):
     """One Han character (its accepted syllables, and pypinyin's reading of it in the term), or a
-    run of other characters, spelled freely (no options). ``index``: where it starts in the term."""
+    run of other characters, spelled freely (no options). ``index``: where it starts in the term.
+    ``readings``: the syllables as the dictionary writes them; ``options`` adds each without
+    its tone mark (the neutral tone), which only a syllable inside a word may take."""
 
     text: str
     index: int
     options: tuple[str, ...] = ()
     spoken: str = ""
+    readings: tuple[str, ...] = ()
 
 
 def tokens(term: str) -> list[Token]:
@@ -81,7 +84,7 @@ def tokens(term: str) -> list[Token]:
             spoken = (phrase[index] if len(phrase) == len(term) else "") or readings(ch)[0]
             accepted = {spoken, *readings(ch)}
             options = sorted(accepted | {toneless(r) for r in accepted}, key=len, reverse=True)
-            out.append(Token(ch, index, tuple(options), spoken))
+            out.append(Token(ch, index, tuple(options), spoken, tuple(accepted)))
         elif out and not out[-1].options and not ch.isspace():
             out[-1] = out[-1]._replace(text=out[-1].text + ch)
         elif not ch.isspace():
@@ -104,7 +107,9 @@ def align(items: list[Token], text: str, loose: bool = False) -> tuple[list[tupl
             start = i
             while start < len(text) and text[start] in SEPARATORS and i > 0:
                 start += 1
-            for end in ends(token, seen, start, attached=start == i and i > 0 and text[i - 1].isalpha(), loose=loose):
+            attached = start == i and i > 0 and text[i - 1].isalpha()
+            word_start = start == 0 or text[start - 1] == " "
+            for end in ends(token, seen, start, attached, loose, word_start):
                 if (k + 1, end) not in back:
                     back[(k + 1, end)] = (start, end, i)
                     after.add(end)
@@ -129,10 +134,15 @@ def failed_at(items: list[Token], k: int, text: str, frontier: set[int]) -> int:
     return next((p for p in stretches if p < len(text) and text[p] in SEPARATORS), stretches[0])
 
 
-def ends(token: Token, seen: str, start: int, attached: bool, loose: bool) -> list[int]:
+def ends(token: Token, seen: str, start: int, attached: bool, loose: bool, word_start: bool = False) -> list[int]:
+    """Where a syllable of ``token`` read from ``start`` may end: the neutral tone (no mark)
+    only inside a word, unless the dictionary gives the syllable without a mark (的 de)."""
     if not token.options:
         return list(range(start, len(seen) + 1))
-    options = {toneless(o) for o in token.options} if loose else set(token.options)
+    if loose:
+        options = {toneless(o) for o in token.options}
+    else:
+        options = set(token.readings if word_start else token.options)
     if token.text == "儿" and attached:
         options.add("r")
     return [start + len(o) for o in options if seen.startswith(o, start)]
@@ -194,7 +204,11 @@ def mismatch(term: str, items: list[Token], low: str, k: int, at: int) -> str:
     word = re.split(r"[ '’]", low[at:], maxsplit=1)[0]
     bases = {toneless(o) for o in token.options}
     guess = next((word[:n] for n in range(len(word), 0, -1) if toneless(word[:n]) in bases), word)
-    return f"'{guess}' is not a reading of {where}; the dictionary gives {', '.join(readings(token.text))}"
+    given = ", ".join(readings(token.text))
+    if guess == toneless(guess) and guess in bases:
+        return (f"'{guess}' for {where} has no tone mark, and a syllable without one (the neutral tone) "
+                f"only follows another in its word; the dictionary gives {given}")
+    return f"'{guess}' is not a reading of {where}; the dictionary gives {given}"
 
 
 def suggestion(items: list[Token], text: str) -> str:

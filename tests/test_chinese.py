@@ -47,7 +47,7 @@ def pinyin_problems(term: str, pinyin: str) -> list[tuple[str, str, str | None]]
     ("银行", "yínháng"), ("行", "xíng"), ("行", "háng"), ("一行三会", "yī háng sān huì"),
     ("玩儿", "wánr"), ("玩儿", "wán'ér"), ("玩儿", "wán’ér"),
     ("3·15", "sān yāo wǔ"), ("U商", "U shāng"), ("5G网络", "5G wǎngluò"),
-    ("西安", "Xī'ān"), ("电子", "diànzi"), ("电子", "diànzǐ"), ("女", "nǚ"), ("绿", "lü"),
+    ("西安", "Xī'ān"), ("电子", "diànzi"), ("电子", "diànzǐ"), ("女", "nǚ"), ("绿", "lǜ"),
     ("中国人民政治协商会议", "Zhōngguó Rénmín Zhèngzhì Xiéshāng Huìyì"),
 ])
 def test_readings_the_dictionary_gives_pass(term: str, pinyin: str) -> None:
@@ -62,7 +62,19 @@ def test_a_wrong_tone_names_the_syllable_and_the_character() -> None:
 
 def test_english_words_are_not_pinyin_of_the_characters() -> None:
     [(code, message, hint)] = pinyin_problems("比特币", "bit coin")
-    assert code == "E214" and "of 特 (character 2 of 比特币)" in message and hint == "pypinyin reads 比特币 as 'bǐtèbì'"
+    assert code == "E214" and "'bi' for 比 (character 1 of 比特币) has no tone mark" in message
+    assert hint == "pypinyin reads 比特币 as 'bǐtèbì'"
+
+
+@pytest.mark.parametrize("term, pinyin", [("比特币", "bitebi"), ("绿", "lü"), ("私募", "simù"), ("人民银行", "rénmín yinháng")])
+def test_a_syllable_without_a_tone_mark_may_not_start_a_word(term: str, pinyin: str) -> None:
+    [(code, message, _)] = pinyin_problems(term, pinyin)
+    assert code == "E214" and "has no tone mark" in message
+
+
+@pytest.mark.parametrize("term, pinyin", [("电子", "diànzi"), ("东西", "dōngxi"), ("比特币", "bǐtebi")])
+def test_the_neutral_tone_passes_inside_a_word(term: str, pinyin: str) -> None:
+    assert pinyin_problems(term, pinyin) == []
 
 
 @pytest.mark.parametrize("pinyin, detail", [
