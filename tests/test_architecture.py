@@ -68,3 +68,28 @@ def test_no_module_switches_on_a_type_name() -> None:
 def test_the_imports_are_read_at_all() -> None:
     assert imports(module("pages.exchange")) >= {"charts", "pages.common", "pages.record"}
     assert imports(module("making")) == {"page", "write"}
+
+
+def test_every_kind_is_owned_ignored_and_out_of_the_nav() -> None:
+    """A new kind's folder must be the generator's (write.OWNED_FOLDERS: else its pages are
+    refused, and `mkdocs serve` rebuilds on its own writes), ignored by git, and out of the nav."""
+    from generator.records import KINDS
+    from generator.write import OWNED_FILES, OWNED_FOLDERS
+
+    ignored = set((ROOT / ".gitignore").read_text("utf-8").splitlines())
+    not_in_nav = (ROOT / "mkdocs.yml").read_text("utf-8").split("not_in_nav: |", 1)[1].split("\n\n", 1)[0]
+    for kind in KINDS.values():
+        assert kind.folder in OWNED_FOLDERS, kind.name
+        assert f"/{kind.folder}/" in not_in_nav, kind.name
+    for folder in OWNED_FOLDERS:
+        assert f"/content/{folder}/" in ignored, folder
+    for name in OWNED_FILES:
+        assert f"/content/{name}" in ignored, name
+
+
+def test_every_page_render_makes_is_the_generators(tmp_path: Path) -> None:
+    from generator import owned
+    from tests.conftest import MINI, build_fixture
+
+    result = build_fixture(MINI, tmp_path / "out")
+    assert result.pages and all(owned(page.path) for page in result.pages)
