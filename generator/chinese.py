@@ -16,6 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .diagnostics import Diagnostics, Span
+from .values import yaml11_type
 
 TONE_MARKS = "\u0300\u0301\u0304\u030c"  # grave, acute, macron, caron (as NFD writes them)
 PINYIN_PART = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ \u0302\u0308'’") | set(TONE_MARKS)
@@ -244,3 +245,16 @@ def check_traditional(term: str, traditional: str, span: Span, diags: Diagnostic
     forms = "; ".join(f"{form} ({', '.join(configs)})" for form, configs in proposed.items())
     diags.add("W203", span, f"'{traditional}' is not a traditional form OpenCC gives for {term}",
               f"OpenCC proposes {forms}: use one of them, unless a source spells it otherwise")
+
+
+def chinese_forms(values: dict, node, diags: Diagnostics) -> None:
+    """A glossary term's rule across its fields (records.Kind.rules): its pinyin spells its
+    characters, its traditional form is one OpenCC gives. ``node``: the record as read."""
+    term = values.get("term")
+    if not isinstance(term, str):
+        return
+    if isinstance(values.get("pinyin"), str):
+        value = node.entries["pinyin"].value
+        check_pinyin(term, values["pinyin"], value.span, diags, yaml11_type(value.value) if value.plain else "str")
+    if isinstance(values.get("traditional"), str):
+        check_traditional(term, values["traditional"], node.entries["traditional"].value.span, diags)

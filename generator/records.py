@@ -7,10 +7,12 @@ frozen values produced by the validate phase; their references are still unresol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .diagnostics import Span
+from .chinese import chinese_forms
+from .diagnostics import Diagnostics, Span
 from .fieldlists import HISTORY, MAPPING, REFS, SOURCES, TEXTS
 from .fieldtypes import ARCHIVE_URL, BOOL, DATE, DAY, ENUM, ID, LANGUAGE, PROVENANCE, TEXT, URL, FieldType
 from .values import (  # noqa: F401 - the value types and patterns, where the field table's readers look for them
@@ -172,6 +174,9 @@ class Kind:
     folder: str
     title: str
     fields: tuple[Field, ...]
+    # Checks across a record's fields, after each field is checked: (values, the record's
+    # node, diagnostics) → None, adding what they find.
+    rules: tuple[Callable[[dict[str, Any], Any, Diagnostics], None], ...] = ()
 
 
 KINDS: dict[str, Kind] = {
@@ -181,7 +186,7 @@ KINDS: dict[str, Kind] = {
         Kind("exchange", "exchanges", "exchanges.yaml", "exchanges", "Exchanges", EXCHANGE_FIELDS),
         Kind("authority", "authorities", "authorities.yaml", "authorities", "Authorities", AUTHORITY_FIELDS),
         Kind("platform", "platforms", "platforms.yaml", "platforms", "Platforms", PLATFORM_FIELDS),
-        Kind("term", "terms", "glossary.yaml", "glossary", "Glossary", TERM_FIELDS),
+        Kind("term", "terms", "glossary.yaml", "glossary", "Glossary", TERM_FIELDS, rules=(chinese_forms,)),
     )
 }
 

@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .chinese import check_pinyin, check_traditional
 from .diagnostics import Diagnostics, Span
 from .fieldtypes import TYPE_NAMES, first_line
 from .load import DEFAULT_MAX_FILE_BYTES, Mapping, Node, RawDocument, Scalar, Sequence, load_file
 from .records import Field, Kind, PartialDate, Record, Ref
-from .values import closest, yaml11_type
+from .values import closest
 
 YAML11_NULL = {"", "~", "null", "Null", "NULL"}
 
@@ -57,8 +56,8 @@ class Validator:
         if (id_entry := node.entries.get("id")) is not None:
             self.spans["id"] = id_entry.value.span  # where a duplicate id is reported (unique_ids)
         values = self.mapping(node, self.kind.fields)
-        if self.kind.name == "term":
-            self.chinese(values, node)
+        for rule in self.kind.rules:  # what a kind checks across its fields (records.Kind)
+            rule(values, node, self.diags)
         record_id = values.get("id")
         if not isinstance(record_id, str):
             return None
@@ -88,17 +87,6 @@ class Validator:
                 values[spec.name] = value
         self.cross_field(values, node)
         return values
-
-    def chinese(self, values: dict, node: Mapping) -> None:
-        """A term's pinyin spells its characters; its traditional form is one OpenCC gives (chinese.py)."""
-        term = values.get("term")
-        if not isinstance(term, str):
-            return
-        if isinstance(values.get("pinyin"), str):
-            value = node.entries["pinyin"].value
-            check_pinyin(term, values["pinyin"], value.span, self.diags, yaml11_type(value.value) if value.plain else "str")
-        if isinstance(values.get("traditional"), str):
-            check_traditional(term, values["traditional"], node.entries["traditional"].value.span, self.diags)
 
     def cross_field(self, values: dict, node: Mapping) -> None:
         start, end = values.get("date"), values.get("end")
