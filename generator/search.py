@@ -108,36 +108,24 @@ def search_parts(text: str, known: frozenset[str] | None = None) -> list[str]:
     return [p for p in parts if p in known]
 
 
-def toneless(pinyin: str) -> str:
-    """bǐtèbì → bitebi (ü → u, as readers type it)."""
+def as_typed(pinyin: str) -> str:
+    """bǐtèbì → bitebi: without tone marks and with ü as u, as readers type pinyin."""
     stripped = "".join(c for c in unicodedata.normalize("NFD", pinyin) if not unicodedata.combining(c))
     return stripped.replace("ü", "u").lower()
 
 
 def syllables(chars: str, pinyin: str) -> list[str] | None:
-    """Split the data's pinyin into one syllable per character, using pypinyin's readings as the guide.
+    """The data's pinyin, one lowercase syllable per character of ``chars``, as the glossary
+    check aligns them (chinese.align); None where ``chars`` holds other than Han characters or
+    the two do not align."""
+    from .chinese import align, lowercase, tokens
 
-    The data's pinyin is checked by hand (行 in 银行 is háng); pypinyin only proposes where one
-    syllable ends, and a split is kept only if it spells exactly the data's pinyin.
-    """
-    from pypinyin import Style
-    from pypinyin import pinyin as readings
-
-    hanzi = [c for c in chars if has_han(c)]
-    target = re.sub(r"[\s'’·-]", "", unicodedata.normalize("NFC", pinyin)).lower()
-    options = [sorted(set(r), key=len, reverse=True) for r in readings(hanzi, style=Style.TONE, heteronym=True)]
-
-    def split(i: int, rest: str) -> list[str] | None:
-        if i == len(options):
-            return [] if not rest else None
-        for option in options[i]:
-            if rest.startswith(option.lower()):
-                tail = split(i + 1, rest[len(option):])
-                if tail is not None:
-                    return [option.lower(), *tail]
+    items = tokens(chars)
+    if not items or not all(token.options for token in items):
         return None
-
-    return split(0, target) if len(hanzi) == len(options) and hanzi else None
+    text = lowercase(unicodedata.normalize("NFC", pinyin.strip()))
+    spans, _ = align(items, text)
+    return [text[start:end] for start, end in spans] if spans else None
 
 
 def machine_pinyin(chars: str) -> list[str]:
@@ -150,10 +138,10 @@ def machine_pinyin(chars: str) -> list[str]:
 def pinyin_spellings(chars: str, pinyin: str | None) -> list[str]:
     """bǐtèbì, bitebi, bǐ tè bì, bi te bi. Without data pinyin, pypinyin's toneless reading only."""
     if pinyin:
-        out = [pinyin, toneless(pinyin).replace(" ", "")]
+        out = [pinyin, as_typed(pinyin).replace(" ", "")]
         parts = syllables(chars, pinyin)
         if parts:
-            out += [" ".join(parts), " ".join(toneless(p) for p in parts)]
+            out += [" ".join(parts), " ".join(as_typed(p) for p in parts)]
         return out
     parts = machine_pinyin(chars)
     return ["".join(parts), " ".join(parts)] if parts else []
