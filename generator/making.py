@@ -132,8 +132,7 @@ def make_in_two(pages: list[Page], sink: Sink, made: Making, first: list[Page]) 
     The copy shares the corpus, but CPython writes a reference count into every object it
     touches, and a memory page written by either process is then held twice (the benchmark
     counts the copy's own memory in the generator's peak). Downloads and feeds read every
-    record: this process makes them, unless the copy reaches them first. Measured at 10,000
-    events: benchmarks/results.md.
+    record: this process makes them, unless the copy reaches them first.
 
     The copy writes through a sink of its own and reports through a pipe what it wrote (see
     take_report). False when no copy could be forked: the caller writes everything.

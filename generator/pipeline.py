@@ -105,8 +105,7 @@ class BuildResult:
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Hold off Python's cyclic garbage collector while records are read: they hold no
-    cycles, and its passes over the growing heap took half of load and validate at 10,000
-    events (8.7 s → 3.9 s without them)."""
+    cycles, and its passes over the growing heap would take much of the reading time."""
     enabled = gc.isenabled()
     gc.disable()
     try:

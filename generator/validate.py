@@ -111,8 +111,8 @@ def is_null(node: Node) -> bool:
 def load_and_validate(kind: Kind, path: Path, diags: Diagnostics, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
                       today: dt.date | None = None) -> tuple[RawDocument, list[Record], float]:
     """Load one kind's file, validating each record as soon as the loader has read it, so the
-    file's node tree is never held whole (10,000 events: RSS after reading 241 MB holding it,
-    101 MB without). Returns the document, its records and the seconds spent validating.
+    file's node tree is never held whole. Returns the document, its records and the seconds
+    spent validating.
 
     What validation finds is kept only if the whole file parses: a file with a syntax error
     reports that error alone (the contributor fixes it first), as when validation came after.
