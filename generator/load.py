@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,41 +19,23 @@ import yaml
 
 from .diagnostics import Diagnostics, Span
 from .yaml_errors import report_syntax_error
+from .yaml_nodes import (  # noqa: F401 - the node types, where the phases look for them
+    EMPTY,
+    MAX_DEPTH,
+    Entry,
+    EventConverter,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    parser_events,
+)
 
 # libyaml breaks lines on these, so source lines for carets must be split the same way.
 LINE_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 # C0 and C1 controls (but tab, LF and CR) and the non-characters YAML refuses.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-MAX_DEPTH = 32
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
-
-
-@dataclass
-class Scalar:
-    value: str
-    span: Span
-    plain: bool  # written without quotes: YAML 1.1 tools may read it as a bool, number or date
-
-
-@dataclass
-class Sequence:
-    items: list[Node]
-    span: Span
-
-
-@dataclass
-class Entry:
-    key_span: Span
-    value: Node
-
-
-@dataclass
-class Mapping:
-    entries: dict[str, Entry]
-    span: Span
-
-
-Node = Scalar | Sequence | Mapping
 
 
 @dataclass
@@ -163,16 +145,6 @@ def find_control_chars(doc: RawDocument, diags: Diagnostics) -> bool:
     return found
 
 
-def parser_events(text: str) -> Iterator[yaml.Event]:
-    """libyaml's parser events, read by calling its C parser directly (yaml.parse asks it
-    twice per event, check_event then get_event)."""
-    loader = yaml.CSafeLoader(text)
-    try:
-        yield from iter(loader.get_event, None)
-    finally:
-        loader.dispose()
-
-
 def parse(text: str, doc: RawDocument, diags: Diagnostics,
           each_record: Callable[[Node], None] | None = None) -> Node | None:
     try:
@@ -183,138 +155,12 @@ def parse(text: str, doc: RawDocument, diags: Diagnostics,
     except (RecursionError, MemoryError):
         diags.add("E102", Span(doc.path, 1, 1, 1, 1), "the YAML is nested too deeply to read")
         return None
-    if root is _EMPTY:
+    if root is EMPTY:
         diags.add("E111", Span(doc.path, 1, 1, 1, 1), "file has no records",
                   "write `[]` for a kind with no records, or start a record with `- id:`")
         return None
     refuse_anchors_and_tags(text, doc.path, diags)
     return root
-
-
-_EMPTY = Scalar("", Span("", 1, 1, 1, 1), plain=True)  # a stream with no document
-
-
-def event_span(start: yaml.Mark, end: yaml.Mark, name: str) -> Span:
-    return Span(name, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-
-
-class EventConverter:
-    """Builds our node tree straight from libyaml's parser events, as the composer would
-    (same spans, same errors), without first building PyYAML's node tree: at 10,000 events
-    that tree alone took some 260 MB. An alias is never expanded (its value is dropped, and
-    reported by `refuse_anchors_and_tags`), so an alias bomb costs nothing."""
-
-    def __init__(self, name: str, diags: Diagnostics, each_record: Callable[[Node], None] | None = None) -> None:
-        self.name, self.diags, self.each_record = name, diags, each_record
-        self.anchors: dict[str, yaml.Mark] = {}
-        self.too_deep = False
-
-    def document(self, events) -> Node | None:
-        events = iter(events)
-        next(events)  # StreamStart
-        event = next(events)
-        if isinstance(event, yaml.StreamEndEvent):
-            return _EMPTY
-        doc_start = event.start_mark  # DocumentStart
-        root = self.convert(next(events), events, 0)
-        next(events)  # DocumentEnd
-        event = next(events)
-        if not isinstance(event, yaml.StreamEndEvent):
-            raise yaml.composer.ComposerError("expected a single document in the stream", doc_start,
-                                              "but found another document", event.start_mark)
-        return root
-
-    def anchor(self, event) -> None:
-        """Anchors are checked as the composer checks them (duplicates, undefined aliases)."""
-        if isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
-                raise yaml.composer.ComposerError(None, None, "found undefined alias", event.start_mark)
-            return
-        anchor = getattr(event, "anchor", None)
-        if anchor is None:
-            return
-        if anchor in self.anchors:
-            raise yaml.composer.ComposerError("found duplicate anchor; first occurrence", self.anchors[anchor],
-                                              "second occurrence", event.start_mark)
-        self.anchors[anchor] = event.start_mark
-
-    def skip(self, event, events) -> yaml.Mark:
-        """Read past a value without converting it (nothing inside is reported); its end mark."""
-        self.anchor(event)
-        if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            return event.end_mark
-        open_collections = 1
-        for inner in events:
-            if not isinstance(inner, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                self.anchor(inner)
-            if isinstance(inner, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                open_collections += 1
-            elif isinstance(inner, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                open_collections -= 1
-                if not open_collections:
-                    return inner.end_mark
-        raise AssertionError("unterminated collection")  # the parser raises before this
-
-    def convert(self, event, events, depth: int) -> Node | None:
-        if self.too_deep or depth > MAX_DEPTH:  # the rest of a too-deep field is read, not kept
-            self.too_deep = True
-            self.skip(event, events)
-            return None
-        self.anchor(event)
-        if isinstance(event, yaml.AliasEvent):
-            return None
-        if isinstance(event, yaml.ScalarEvent):
-            return Scalar(event.value, event_span(event.start_mark, event.end_mark, self.name), plain=not event.style)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items = []
-            for item in events:
-                if isinstance(item, yaml.SequenceEndEvent):
-                    break
-                converted = self.convert(item, events, depth + 1)
-                if converted is None:
-                    continue
-                if depth == 0 and self.each_record is not None:
-                    self.each_record(converted)  # handed over, not kept (see load_file)
-                else:
-                    items.append(converted)
-            node: Node = Sequence(items, event_span(event.start_mark, item.end_mark, self.name))
-        else:
-            node = self.mapping(event, events, depth)
-        if depth == 2 and self.too_deep:  # the value of a record's field: report nesting that goes too deep here, once
-            self.too_deep = False
-            self.diags.add("E112", node.span, f"nested more than {MAX_DEPTH} levels deep",
-                           "a field holds text, a list or a mapping of text")
-            return None
-        return node
-
-    def mapping(self, start, events, depth: int) -> Node:
-        entries: dict[str, Entry] = {}
-        for key in events:
-            if isinstance(key, yaml.MappingEndEvent):
-                return Mapping(entries, event_span(start.start_mark, key.end_mark, self.name))
-            if not isinstance(key, yaml.ScalarEvent):
-                key_span = event_span(key.start_mark, self.skip(key, events), self.name)
-                self.skip(next(events), events)
-                if isinstance(key, yaml.AliasEvent):
-                    continue  # reported by refuse_anchors_and_tags
-                self.diags.add("E113", key_span, "a key must be a plain name, not a list or mapping")
-                continue
-            self.anchor(key)
-            key_span = event_span(key.start_mark, key.end_mark, self.name)
-            if key.value == "<<" and not key.style and key.tag is None:
-                self.diags.add("E107", key_span, "merge key `<<` is not allowed", "write every field out")
-                self.skip(next(events), events)
-                continue
-            if key.value in entries:
-                first = entries[key.value].key_span
-                self.diags.add("E104", key_span, f"duplicate key '{key.value}'",
-                               f"first given at line {first.line}; keep one")
-                self.skip(next(events), events)
-                continue
-            converted = self.convert(next(events), events, depth + 1)
-            if converted is not None:
-                entries[key.value] = Entry(key_span, converted)
-        raise AssertionError("unterminated mapping")  # the parser raises before this
 
 
 # Anchors (&), aliases (*) and tags (!) can only start after a space, a bracket or a comma.
