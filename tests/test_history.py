@@ -54,12 +54,8 @@ def downloaded(out: Path, plural: str, record_id: str) -> tuple[str | None, str]
 
 def test_dates_follow_the_commits_that_touched_each_record(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("GENERATOR_HISTORY_DIR", raising=False)
-    repo = tmp_path / "repo"
-    data = repo / "data"
-    shutil.copytree(MINI, data)
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "first", when="2020-01-02T12:00:00+00:00")
+    data = committed_copy(tmp_path)
+    repo = data.parent
 
     wechat = data / "platforms.yaml"
     wechat.write_text(wechat.read_text("utf-8").replace("summary:", "summary: Edited.", 1), "utf-8")
@@ -84,12 +80,7 @@ def test_dates_follow_the_commits_that_touched_each_record(tmp_path: Path, monke
 def test_a_deleted_line_is_an_uncommitted_change_and_a_deleted_record_is_not_its_neighbours(
         tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("GENERATOR_HISTORY_DIR", raising=False)
-    repo = tmp_path / "repo"
-    data = repo / "data"
-    shutil.copytree(MINI, data)
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "first", when="2020-01-02T12:00:00+00:00")
+    data = committed_copy(tmp_path)
 
     platforms = data / "platforms.yaml"
     platforms.write_text(platforms.read_text("utf-8").replace("  owner: Tencent\n", "", 1), "utf-8")
@@ -114,11 +105,7 @@ def test_without_history_no_date_is_invented(tmp_path: Path, monkeypatch) -> Non
 
 def test_a_shallow_clone_does_not_date_records_by_its_cut(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("GENERATOR_HISTORY_DIR", raising=False)
-    repo = tmp_path / "repo"
-    shutil.copytree(MINI, repo / "data")
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "first", when="2020-01-02T12:00:00+00:00")
+    repo = committed_copy(tmp_path).parent
     notes = repo / "NOTES"
     notes.write_text("later", "utf-8")
     git(repo, "add", "NOTES")

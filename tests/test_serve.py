@@ -49,12 +49,17 @@ def serve(project: Path, port: int, log: Path, history: Path) -> subprocess.Pope
                                 cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
 
 
-def test_serve_publishes_edits_and_keeps_the_last_good_site(tmp_path: Path) -> None:
+def served_fixture(tmp_path: Path) -> tuple[Path, int, Path, subprocess.Popen]:
+    """A copy of the project with the fixture data, served: (project, port, log, server)."""
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project", MINI)
     port = free_port()
     log = tmp_path / "serve.log"
-    server = serve(project, port, log, tmp_path)
+    return project, port, log, serve(project, port, log, tmp_path)
+
+
+def test_serve_publishes_edits_and_keeps_the_last_good_site(tmp_path: Path) -> None:
+    project, port, log, server = served_fixture(tmp_path)
     page = f"http://127.0.0.1:{port}/events/2017-09-04-ico-ban/"
     events = project / "data" / "events.yaml"
     try:
@@ -83,11 +88,7 @@ def builds(log: Path) -> list[str]:
 
 
 def test_one_saved_edit_makes_one_build_and_an_idle_server_none(tmp_path: Path) -> None:
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project", MINI)
-    port = free_port()
-    log = tmp_path / "serve.log"
-    server = serve(project, port, log, tmp_path)
+    project, port, log, server = served_fixture(tmp_path)
     page = f"http://127.0.0.1:{port}/events/2017-09-04-ico-ban/"
     events = project / "data" / "events.yaml"
     try:
