@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,7 +42,7 @@ DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 class RawDocument:
     """One data file as read: its display path, its lines (for carets) and its node tree.
 
-    Read with ``each_record`` (load_file), a top-level list is a Sequence with no items: each
+    Read record by record (read_records), a top-level list is a Sequence with no items: each
     was handed over as it was read. Its span still says where the list is."""
 
     path: str
@@ -58,16 +58,22 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_file(path: Path, diags: Diagnostics, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
-              each_record: Callable[[Node], None] | None = None) -> RawDocument:
-    """Read one data file; every problem goes to ``diags``; never raises.
-
-    ``each_record``: called with each item of a top-level list as soon as it is read, instead
-    of keeping it in the root's items: a caller that turns it into a record at once never
-    holds the whole file's node tree (at 10,000 events, most of the memory of reading)."""
+def read_records(path: Path, diags: Diagnostics,
+                 max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[RawDocument, Iterator[Node]]:
+    """Read one data file: its document (path and lines at once; its root once every record
+    is read) and its records' nodes, each as soon as it is read, so a caller that turns each
+    into a record never holds the file's whole node tree. Every problem goes to ``diags``;
+    never raises."""
     doc, text = read_text(path, diags, max_bytes)
-    if text is not None:
-        doc.root = parse(text, doc, diags, each_record)
+    return doc, (parse_records(text, doc, diags) if text is not None else iter(()))
+
+
+def load_file(path: Path, diags: Diagnostics, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> RawDocument:
+    """Read one data file whole: its document with every record's node in the root's items."""
+    doc, nodes = read_records(path, diags, max_bytes)
+    items = list(nodes)
+    if isinstance(doc.root, Sequence):
+        doc.root.items = items
     return doc
 
 
@@ -145,22 +151,26 @@ def find_control_chars(doc: RawDocument, diags: Diagnostics) -> bool:
     return found
 
 
-def parse(text: str, doc: RawDocument, diags: Diagnostics,
-          each_record: Callable[[Node], None] | None = None) -> Node | None:
+def parse_records(text: str, doc: RawDocument, diags: Diagnostics, line_offset: int = 0) -> Iterator[Node]:
+    """Each item of the text's top-level list as it is read; when they are all read,
+    ``doc.root`` is the list (without its items, each was handed over), the root if it is not
+    a list, or None after a problem that stops reading (reported). ``line_offset``: the text
+    starts that many lines into its file (one record read apart, reuse.py)."""
+    converter = EventConverter(doc.path, diags, line_offset)
     try:
-        root = EventConverter(doc.path, diags, each_record).document(parser_events(text))
+        yield from converter.items(parser_events(text))
     except yaml.MarkedYAMLError as exc:
         report_syntax_error(exc, doc.path, doc.lines, diags)
-        return None
+        return
     except (RecursionError, MemoryError):
         diags.add("E102", Span(doc.path, 1, 1, 1, 1), "the YAML is nested too deeply to read")
-        return None
-    if root is EMPTY:
+        return
+    if converter.root is EMPTY:
         diags.add("E111", Span(doc.path, 1, 1, 1, 1), "file has no records",
                   "write `[]` for a kind with no records, or start a record with `- id:`")
-        return None
+        return
     refuse_anchors_and_tags(text, doc.path, diags)
-    return root
+    doc.root = converter.root
 
 
 # Anchors (&), aliases (*) and tags (!) can only start after a space, a bracket or a comma.

@@ -6,7 +6,8 @@ whole events file took about 0.8 s, most of it for records that did not change. 
 a data file laid out as contributors write it (a list whose records start with `- ` at the
 start of a line) is cut at those lines; each record's text is the key to the record
 validated from it last time, moved to its new line if lines were added above it. Only new
-or edited records are parsed, each on its own, with their real line numbers.
+or edited records are parsed, each on its own, on the same path as a whole file (load and
+validate), with their real line numbers.
 
 Correctness comes first: the cut is used only when every record on its own reads without a
 single diagnostic. Anything else (a syntax error, a warning, an anchor, a tab, a line at the
@@ -24,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import Diagnostics, Span
-from .load import EventConverter, RawDocument, Sequence, parser_events, read_text, refuse_anchors_and_tags
+from .load import RawDocument, Sequence, parse_records, read_text
 from .records import Kind, Record, Ref
 from .validate import Validator
 
@@ -80,18 +81,19 @@ def shifted(record: Record, delta: int) -> Record:
 
 
 def parse_record(text: str, first_line: int, name: str, kind: Kind, today: dt.date | None = None) -> Record | None:
-    """One record's text, read and validated alone, then moved to its line in the file; None
-    if it gives any diagnostic at all (the caller then reads the whole file the ordinary way)."""
+    """One record's text, read and validated on the same path as a whole file (load.parse_records,
+    Validator) with its real line numbers; None if it gives any diagnostic at all (the caller
+    then reads the whole file the ordinary way)."""
     quiet = Diagnostics()
+    doc = RawDocument(name, text.split("\n"))
     try:
-        root = EventConverter(name, quiet).document(parser_events(text))
-    except (yaml.YAMLError, RecursionError, MemoryError, StopIteration):
+        nodes = list(parse_records(text, doc, quiet, line_offset=first_line - 1))
+    except (yaml.YAMLError, RuntimeError):  # anything odd: the caller reads the whole file
         return None
-    refuse_anchors_and_tags(text, name, quiet)
-    if quiet.items or not isinstance(root, Sequence) or len(root.items) != 1:
+    if quiet.items or not isinstance(doc.root, Sequence) or len(nodes) != 1:
         return None
-    record = Validator(kind, quiet, today).record(root.items[0])
-    return None if quiet.items or record is None else shifted(record, first_line - 1)
+    record = Validator(kind, quiet, today).record(nodes[0])
+    return None if quiet.items or record is None else record
 
 
 def read_records(kind: Kind, path: Path, max_bytes: int, memo: Memo,

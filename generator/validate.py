@@ -15,7 +15,7 @@ from typing import Any
 
 from .diagnostics import Diagnostics, Span
 from .fieldtypes import TYPE_NAMES, first_line
-from .load import DEFAULT_MAX_FILE_BYTES, Mapping, Node, RawDocument, Scalar, Sequence, load_file
+from .load import DEFAULT_MAX_FILE_BYTES, Mapping, Node, RawDocument, Scalar, Sequence, read_records
 from .records import Field, Kind, PartialDate, Record, Ref
 from .values import closest
 
@@ -121,16 +121,13 @@ def load_and_validate(kind: Kind, path: Path, diags: Diagnostics, max_bytes: int
     validator = Validator(kind, held, today)
     records: list[Record] = []
     seconds = 0.0
-
-    def each_record(node: Node) -> None:
-        nonlocal seconds
+    doc, nodes = read_records(path, diags, max_bytes)
+    for node in nodes:
         start = time.perf_counter()
         record = validator.record(node)
         if record is not None:
             records.append(record)
         seconds += time.perf_counter() - start
-
-    doc = load_file(path, diags, max_bytes, each_record)
     if isinstance(doc.root, Sequence):
         diags.extend(held)
         return doc, records, seconds

@@ -4,7 +4,7 @@ node tree; anchors and aliases are never expanded."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 import yaml
@@ -55,35 +55,56 @@ def parser_events(text: str) -> Iterator[yaml.Event]:
 EMPTY = Scalar("", Span("", 1, 1, 1, 1), plain=True)  # a stream with no document
 
 
-def event_span(start: yaml.Mark, end: yaml.Mark, name: str) -> Span:
-    return Span(name, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-
-
 class EventConverter:
     """Builds our node tree straight from libyaml's parser events, as the composer would
     (same spans, same errors), without first building PyYAML's node tree: at 10,000 events
     that tree alone took some 260 MB. An alias is never expanded (its value is dropped, and
     reported by `refuse_anchors_and_tags`), so an alias bomb costs nothing."""
 
-    def __init__(self, name: str, diags: Diagnostics, each_record: Callable[[Node], None] | None = None) -> None:
-        self.name, self.diags, self.each_record = name, diags, each_record
+    def __init__(self, name: str, diags: Diagnostics, line_offset: int = 0) -> None:
+        self.name, self.diags, self.line_offset = name, diags, line_offset
         self.anchors: dict[str, yaml.Mark] = {}
         self.too_deep = False
+        self.root: Node | None = None
 
-    def document(self, events) -> Node | None:
+    def span(self, start: yaml.Mark, end: yaml.Mark) -> Span:
+        """1-based lines (moved down by ``line_offset``: a record read apart from its file) and columns."""
+        return Span(self.name, start.line + 1 + self.line_offset, start.column + 1,
+                    end.line + 1 + self.line_offset, end.column + 1)
+
+    def items(self, events) -> Iterator[Node]:
+        """Each item of the document's top-level list, as soon as it is read (none is kept).
+        Afterwards ``root`` is that list, without its items, or the whole root when it is not a
+        list, or EMPTY for a stream with no document. A syntax error raises from here."""
         events = iter(events)
         next(events)  # StreamStart
         event = next(events)
         if isinstance(event, yaml.StreamEndEvent):
-            return EMPTY
+            self.root = EMPTY
+            return
         doc_start = event.start_mark  # DocumentStart
-        root = self.convert(next(events), events, 0)
+        event = next(events)
+        if isinstance(event, yaml.SequenceStartEvent):
+            self.anchor(event)
+            end = yield from self.sequence_items(events, 0)
+            self.root = Sequence([], self.span(event.start_mark, end))
+        else:
+            self.root = self.convert(event, events, 0)
         next(events)  # DocumentEnd
         event = next(events)
         if not isinstance(event, yaml.StreamEndEvent):
             raise yaml.composer.ComposerError("expected a single document in the stream", doc_start,
                                               "but found another document", event.start_mark)
-        return root
+
+    def sequence_items(self, events, depth: int) -> Generator[Node, None, yaml.Mark]:
+        """The converted items of a sequence at ``depth``, up to its end, whose mark it returns."""
+        for item in events:
+            if isinstance(item, yaml.SequenceEndEvent):
+                return item.end_mark
+            converted = self.convert(item, events, depth + 1)
+            if converted is not None:
+                yield converted
+        raise AssertionError("unterminated sequence")  # the parser raises before this
 
     def anchor(self, event) -> None:
         """Anchors are checked as the composer checks them (duplicates, undefined aliases)."""
@@ -125,20 +146,16 @@ class EventConverter:
         if isinstance(event, yaml.AliasEvent):
             return None
         if isinstance(event, yaml.ScalarEvent):
-            return Scalar(event.value, event_span(event.start_mark, event.end_mark, self.name), plain=not event.style)
+            return Scalar(event.value, self.span(event.start_mark, event.end_mark), plain=not event.style)
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
-            for item in events:
-                if isinstance(item, yaml.SequenceEndEvent):
+            items: list[Node] = []
+            reading = self.sequence_items(events, depth)
+            while True:
+                try:
+                    items.append(next(reading))
+                except StopIteration as done:
+                    node: Node = Sequence(items, self.span(event.start_mark, done.value))
                     break
-                converted = self.convert(item, events, depth + 1)
-                if converted is None:
-                    continue
-                if depth == 0 and self.each_record is not None:
-                    self.each_record(converted)  # handed over, not kept (see load_file)
-                else:
-                    items.append(converted)
-            node: Node = Sequence(items, event_span(event.start_mark, item.end_mark, self.name))
         else:
             node = self.mapping(event, events, depth)
         if depth == 2 and self.too_deep:  # the value of a record's field: report nesting that goes too deep here, once
@@ -152,16 +169,16 @@ class EventConverter:
         entries: dict[str, Entry] = {}
         for key in events:
             if isinstance(key, yaml.MappingEndEvent):
-                return Mapping(entries, event_span(start.start_mark, key.end_mark, self.name))
+                return Mapping(entries, self.span(start.start_mark, key.end_mark))
             if not isinstance(key, yaml.ScalarEvent):
-                key_span = event_span(key.start_mark, self.skip(key, events), self.name)
+                key_span = self.span(key.start_mark, self.skip(key, events))
                 self.skip(next(events), events)
                 if isinstance(key, yaml.AliasEvent):
                     continue  # reported by refuse_anchors_and_tags
                 self.diags.add("E113", key_span, "a key must be a plain name, not a list or mapping")
                 continue
             self.anchor(key)
-            key_span = event_span(key.start_mark, key.end_mark, self.name)
+            key_span = self.span(key.start_mark, key.end_mark)
             if key.value == "<<" and not key.style and key.tag is None:
                 self.diags.add("E107", key_span, "merge key `<<` is not allowed", "write every field out")
                 self.skip(next(events), events)
