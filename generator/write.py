@@ -22,11 +22,13 @@ except ImportError:  # Windows: builds there are not serialised
     fcntl = None
 
 from .diagnostics import Diagnostics, Span
+from .records import KINDS
 
 MANIFEST = ".generator-manifest.json"
 LOCK = ".generator.lock"
 OWNED_FILES = ("index.md", "contributing.md")
-OWNED_FOLDERS = ("timeline", "events", "exchanges", "authorities", "platforms", "glossary", "data", "feeds")
+# Each kind's folder of record pages (the field table), and the timeline, the downloads and the feeds.
+OWNED_FOLDERS = (*(kind.folder for kind in KINDS.values()), "timeline", "data", "feeds")
 
 
 @dataclass
