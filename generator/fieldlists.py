@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .diagnostics import Span
 from .fieldtypes import ID, TEXT, FieldType, control_free, first_line, good_id, good_text, plain, wrong
 from .load import Mapping, Node, Scalar, Sequence
 from .values import Ref
@@ -137,17 +138,20 @@ class Sources(ListOf):
     described_once = True
 
     def missing(self, spec: Field, entry, record: Mapping, v: Validator) -> None:
-        v.diags.add("E209", entry.value.span if entry else first_line(record.span), "no sources given",
-                    "add at least one source: url, title, publisher")
+        none_given(entry.value.span if entry else first_line(record.span), v)
 
     def empty(self, node: Sequence, v: Validator) -> None:
-        v.diags.add("E209", node.span, "no sources given", "add at least one source: url, title, publisher")
+        none_given(node.span, v)
 
     def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
         return {**super().schema(spec, yaml), "minItems": 1}
 
     def cell(self, value: Any) -> str:
         return LIST_SEPARATOR.join(source["url"] for source in value)
+
+
+def none_given(span: Span, v: Validator) -> None:
+    v.diags.add("E209", span, "no sources given", "add at least one source: url, title, publisher")
 
 
 class History(ListOf):
@@ -158,4 +162,4 @@ class History(ListOf):
 
 
 TEXTS, REFS = Texts(), Refs()
-MAPPING, LIST, SOURCES, HISTORY = MappingOf(), ListOf(), Sources(), History()
+MAPPING, SOURCES, HISTORY = MappingOf(), Sources(), History()
