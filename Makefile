@@ -71,4 +71,4 @@ golden: setup
 	$(BIN)/python -m tests.golden_refresh
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site .cache $(VENV)

@@ -1,9 +1,12 @@
-"""A synthetic, valid corpus of N events with proportionate exchanges, authorities,
-platforms and terms (Chinese text included), deterministic by seed.
+"""Corpora of N events for the benchmarks, never written near data/:
+
+- synthetic: invented records with proportionate exchanges, authorities, platforms and terms
+  (Chinese text included), deterministic by seed;
+- real: the project's own records, its events repeated with new ids up to N (real pages are
+  smaller than synthetic ones, so the generator's fixed cost weighs more against MkDocs').
 
     python -m benchmarks.corpus --events 10000 --out /tmp/corpus-10k [--seed 1]
-
-The records are invented for measuring only: they never go near data/.
+    python -m benchmarks.corpus --events 2000 --out /tmp/real-2k --real
 """
 
 from __future__ import annotations
@@ -65,10 +68,32 @@ def corpus(events: int, seed: int = 1) -> dict[str, list[dict]]:
             "platforms.yaml": platforms, "glossary.yaml": terms}
 
 
-def write(folder: Path, events: int, seed: int = 1) -> Path:
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+class Dumper(yaml.CSafeDumper):
+    """Writes a value repeated across records again, not as an anchor and alias (the data allows none)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def real(events: int, data: Path = DATA) -> dict[str, list[dict]]:
+    """The records of ``data``, its events repeated in order until there are ``events`` of them;
+    the n-th repeat of an event gets the id `<id>-r<n>`."""
+    files = {path.name: yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader) for path in sorted(data.glob("*.yaml"))}
+    originals = files["events.yaml"]
+    files["events.yaml"] = [{**record, "id": f"{record['id']}-r{i // len(originals)}" if i >= len(originals) else record["id"]}
+                            for i, record in ((i, originals[i % len(originals)]) for i in range(events))]
+    return files
+
+
+def write(folder: Path, events: int, seed: int = 1, from_data: bool = False) -> Path:
+    """Write a corpus of ``events`` events into ``folder``: the synthetic one, or with
+    ``from_data`` the project's own records repeated (`real`)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, records in corpus(events, seed).items():
-        (folder / name).write_text(yaml.dump(records, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
+    for name, records in (real(events) if from_data else corpus(events, seed)).items():
+        (folder / name).write_text(yaml.dump(records, Dumper=Dumper, allow_unicode=True, sort_keys=False,
                                              width=10**6), "utf-8")
     return folder
 
@@ -78,5 +103,6 @@ if __name__ == "__main__":
     parser.add_argument("--events", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--real", action="store_true", help="repeat the project's own events instead of inventing")
     args = parser.parse_args()
-    write(args.out, args.events, args.seed)
+    write(args.out, args.events, args.seed, from_data=args.real)

@@ -5,51 +5,23 @@ The spelling convention (GB/T 16159) is on the contributing page. What is checke
 letters and tone marks, single separators, an apostrophe before a, o, e inside a word and only there, one
 dictionary reading per Han character; other characters (3·15, U商) are spelled freely. Which
 syllables make a word, and what is a proper name, stay the contributor's judgement.
-pypinyin and OpenCC are loaded on first use, when a glossary record is validated.
+pypinyin and OpenCC answer through the lexicon (lexicon.py), which remembers their answers between builds.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
 from typing import NamedTuple
 
 from .diagnostics import Diagnostics, Span
+from .lexicon import convert, phrase_reading, readings
 from .values import yaml11_type
 
 TONE_MARKS = "\u0300\u0301\u0304\u030c"  # grave, acute, macron, caron (as NFD writes them)
 PINYIN_PART = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ \u0302\u0308'’") | set(TONE_MARKS)
 SEPARATORS = " '’"
 TRADITIONAL_CONFIGS = ("s2t", "s2tw", "s2hk")
-
-
-@cache
-def opencc_converter(config: str):
-    """One OpenCC converter per configuration (s2t, t2s, …), made once per process."""
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-@cache
-def readings(char: str) -> tuple[str, ...]:
-    """A Han character's dictionary readings (pypinyin, heteronym mode), lowercase; () if it has none."""
-    from pypinyin import Style, pinyin
-
-    found = pinyin(char, heteronym=True, style=Style.TONE)[0]
-    if found == [char] or not all(r.isalpha() for r in found):
-        return ()
-    return tuple(unicodedata.normalize("NFC", r).lower() for r in found)
-
-
-def phrase_reading(term: str) -> list[str]:
-    """pypinyin's reading of each character of the whole term, its phrase table applied (银行:
-    yín, háng); "" for a character it has no reading for."""
-    from pypinyin import Style, pinyin
-
-    found = pinyin(term, style=Style.TONE, errors=lambda chars: [None] * len(chars))
-    return [unicodedata.normalize("NFC", r[0] or "").lower() for r in found]
 
 
 def toneless(text: str) -> str:
@@ -239,7 +211,7 @@ def check_traditional(term: str, traditional: str, span: Span, diags: Diagnostic
     """W203 where ``traditional`` is none of the forms OpenCC's s2t, s2tw and s2hk make of ``term``."""
     proposed: dict[str, list[str]] = {}
     for config in TRADITIONAL_CONFIGS:
-        proposed.setdefault(opencc_converter(config).convert(term), []).append(config)
+        proposed.setdefault(convert(config, term), []).append(config)
     if traditional.strip() in proposed:
         return
     forms = "; ".join(f"{form} ({', '.join(configs)})" for form, configs in proposed.items())

@@ -125,9 +125,8 @@ def make_in_two(pages: list[Page], sink: Sink, made: Making, first: list[Page]) 
     into ``sink`` in two processes: a forked copy takes them from the back while this one
     makes ``first`` (the pages that spell names), then takes them from the front until the
     two meet. Rendering is most of a build, and one Python process uses one core (figures:
-    benchmarks/results.md). The copy forks before the pages that spell names load what they
-    need and only this process uses (pypinyin and OpenCC are loaded earlier, by the glossary's
-    validation, and the copy shares them untouched).
+    benchmarks/results.md). Only this process makes the pages that spell names, so only it
+    asks the lexicon (lexicon.py) what the copy would not remember.
 
     The copy shares the corpus, but CPython writes a reference count into every object it
     touches, and a memory page written by either process is then held twice (the benchmark

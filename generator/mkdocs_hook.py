@@ -57,7 +57,9 @@ class ToMkDocsLog(logging.Handler):
 
 def on_pre_build(config) -> None:
     strict = bool(config.strict)  # `mkdocs build --strict`: warnings stop the build, nothing is written
+    project = Path(config.config_file_path).parent
     result = build(BuildOptions(data_dir=data_dir(config), out_dir=Path(config.docs_dir), strict=strict,
+                                cache_dir=project / ".cache" / "generator",
                                  memo=_memo if _command == "serve" else None,
                                  fork=_command != "serve",  # no fork beside the server's threads
                                  **({"site_url": config.site_url} if config.site_url else {})))

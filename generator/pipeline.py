@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Diagnostics, Span
 from .history import Changed, changed_dates
+from .lexicon import remembered
 from .link import Corpus, link
 from .load import DEFAULT_MAX_FILE_BYTES, RawDocument, Sequence
 from .making import Making, make_pages
@@ -69,6 +70,9 @@ class BuildOptions:
                                      else None)
     # Between builds in one process (`mkdocs serve`): unchanged records are not read again (reuse.py).
     memo: Memo | None = None
+    # Where answers of the Chinese-language libraries (lexicon.py) and compiled templates are
+    # kept between builds; None keeps them for the process only.
+    cache_dir: Path | None = Path(".cache/generator")
     # A build with 1,000 record pages or more forks a copy of itself that makes and writes some
     # of them on another core (making.py); False keeps to one process (`mkdocs serve` does).
     fork: bool = True
@@ -127,13 +131,14 @@ def corpus_frozen() -> Iterator[None]:
 
 
 def build(options: BuildOptions = BuildOptions()) -> BuildResult:
-    with collector_paused():
-        result, diags = read(options)
-    if diags.errors or (options.strict and diags.warnings) or not options.write:
-        result.diagnostics = diags.sorted()
-        return result
-    with corpus_frozen():
-        make_and_write(result, diags, options)
+    with remembered(options.cache_dir):
+        with collector_paused():
+            result, diags = read(options)
+        if diags.errors or (options.strict and diags.warnings) or not options.write:
+            result.diagnostics = diags.sorted()
+            return result
+        with corpus_frozen():
+            make_and_write(result, diags, options)
     result.diagnostics = diags.sorted()
     return result
 
@@ -189,7 +194,7 @@ def make_and_write(result: BuildResult, diags: Diagnostics, options: BuildOption
     than the time the build took."""
     assert result.corpus is not None
     with timed(result, "render"):
-        result.pages = render(result.corpus, options.site_url, result.changed)
+        result.pages = render(result.corpus, options.site_url, result.changed, options.cache_dir)
     start = time.perf_counter()
 
     def fill(sink: Sink) -> None:

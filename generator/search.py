@@ -14,13 +14,11 @@ Measured on a plain Material site (architecture decision 8 and the search issue)
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable
-from pathlib import Path
 
-from .chinese import opencc_converter
+from .lexicon import convert, dictionary_words, toneless_reading
 from .link import Corpus
 from .records import Record
 
@@ -31,30 +29,13 @@ def has_han(text: str) -> bool:
     return bool(HAN.search(text))
 
 
-def _converters():
-    """OpenCC's s2t and t2s, each made once per process (shared with the glossary checks, chinese.py)."""
-    return opencc_converter("s2t"), opencc_converter("t2s")
-
-
-def load_readers() -> None:
-    """Load pypinyin's tables and OpenCC's converters (85 MB of memory between them, measured
-    here) for the pages that spell names. Only the build process makes those pages and calls
-    this, after the build has forked its copy (making.py). Validating the glossary (chinese.py)
-    has loaded pypinyin and the s2t converter already, before the fork: the copy shares those
-    pages of memory and never uses them; t2s loads here, in the build process only."""
-    import pypinyin  # noqa: F401
-
-    _converters()
-
-
 def simplified(text: str) -> str:
-    return _converters()[1].convert(text)
+    return convert("t2s", text)
 
 
 def script_variants(text: str) -> list[str]:
     """The text in traditional and in simplified characters (OpenCC), where they differ."""
-    to_traditional, to_simplified = _converters()
-    return [v for v in (to_traditional.convert(text), to_simplified.convert(text)) if v != text]
+    return [v for v in (convert("s2t", text), convert("t2s", text)) if v != text]
 
 
 def name_parts(text: str) -> list[str]:
@@ -62,34 +43,6 @@ def name_parts(text: str) -> list[str]:
     the candidates for dictionary words (中国人民银行 → 中国, 人民, 人民银行, 银行, …)."""
     n = len(text)
     return [p for p in (text[i:j] for i in range(n) for j in range(i + 2, n + 1) if (i, j) != (0, n)) if has_han(p)]
-
-
-def dictionary_words(candidates: Iterable[str]) -> frozenset[str]:
-    """Which candidates jieba's stock dictionary holds as words (frequency above 0).
-
-    One pass over its dictionary file (0.2 s) instead of building a tokenizer (1.3 s), and
-    the stock dictionary rather than jieba's global tokenizer, so the output does not depend
-    on what words another part of the process (the MkDocs hook) has taught jieba.
-    """
-    wanted = set(candidates)
-    if not wanted:
-        return frozenset()
-    text = jieba_dictionary().read_text("utf-8")
-    found = set()
-    for line in text.splitlines():
-        word, _, rest = line.partition(" ")
-        if word in wanted and int(rest.split(" ", 1)[0] or 0) > 0:
-            found.add(word)
-    return frozenset(found)
-
-
-def jieba_dictionary() -> Path:
-    """jieba's stock dictionary file (jieba.DEFAULT_DICT_NAME in the package), found without
-    importing jieba: its import loads pkg_resources (0.2 s here), which the generator alone needs not."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is not installed (it is a dependency: pip install -r requirements.lock)")
-    return Path(spec.submodule_search_locations[0]) / "dict.txt"
 
 
 def segmentable_names(record: Record) -> list[str]:
@@ -128,13 +81,6 @@ def syllables(chars: str, pinyin: str) -> list[str] | None:
     return [text[start:end] for start, end in spans] if spans else None
 
 
-def machine_pinyin(chars: str) -> list[str]:
-    """Toneless readings from pypinyin, given the whole name so its phrase table applies (银行: yin hang)."""
-    from pypinyin import Style, lazy_pinyin
-
-    return [p for p in lazy_pinyin(chars, style=Style.NORMAL) if p.isascii() and p.isalpha()]
-
-
 def pinyin_spellings(chars: str, pinyin: str | None) -> list[str]:
     """bǐtèbì, bitebi, bǐ tè bì, bi te bi. Without data pinyin, pypinyin's toneless reading only."""
     if pinyin:
@@ -143,7 +89,7 @@ def pinyin_spellings(chars: str, pinyin: str | None) -> list[str]:
         if parts:
             out += [" ".join(parts), " ".join(as_typed(p) for p in parts)]
         return out
-    parts = machine_pinyin(chars)
+    parts = toneless_reading(chars)
     return ["".join(parts), " ".join(parts)] if parts else []
 
 

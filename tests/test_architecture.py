@@ -32,7 +32,7 @@ def module(name: str) -> Path:
     return path if path.exists() else PACKAGE / name.replace(".", "/") / "__init__.py"
 
 
-@pytest.mark.parametrize("leaf", ["diagnostics", "escape", "page", "values", "yaml_errors", "yaml_nodes"])
+@pytest.mark.parametrize("leaf", ["diagnostics", "escape", "lexicon", "page", "values", "yaml_errors", "yaml_nodes"])
 def test_leaves_import_nothing_of_ours_but_diagnostics(leaf: str) -> None:
     assert imports(module(leaf)) <= {"diagnostics"}
 

@@ -10,20 +10,23 @@ filter cannot let record text inject markup (decision 6).
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from ..escape import attr, md, zh
 from ..history import Changed
+from ..lexicon import dictionary_words
 from ..link import Corpus
 from ..page import Page
 from ..records import EVENT_TYPES, KINDS, Record
-from ..search import dictionary_words, has_han, load_readers, name_parts, segmentable_names, simplified
+from ..search import has_han, name_parts, segmentable_names, simplified
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SITE_TITLE = "China Crypto Crackdown Tracker"
@@ -33,8 +36,23 @@ MISSING = Markup("*not found in the sources*")
 NOT_STATED = Markup("*not stated*")
 
 
-def environment() -> jinja2.Environment:
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache in a folder made on first use; where it cannot be written, the
+    templates are compiled again next time, and the build goes on."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def environment(compiled: Path | None = None) -> jinja2.Environment:
+    """The templates' environment; ``compiled``: a folder that keeps compiled templates between
+    builds (Jinja's bytecode cache, keyed by each template's source)."""
     env = jinja2.Environment(
+        bytecode_cache=CompiledTemplates(str(compiled)) if compiled is not None else None,
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         finalize=md,
@@ -74,8 +92,6 @@ class Site:
         """Dictionary words among the parts of every Chinese name, looked up once for all pages."""
         chinese_names = [name for kind, records in self.corpus.records.items() if kind != "event"
                          for record in records.values() for name in segmentable_names(record)]
-        if chinese_names:
-            load_readers()
         return dictionary_words(part for name in chinese_names for part in name_parts(name))
 
 
