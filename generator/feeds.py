@@ -21,14 +21,14 @@ from markupsafe import Markup
 
 from .link import Corpus
 from .opendata import page_url
-from .records import PartialDate, Record
+from .records import KINDS, PartialDate, Record
 
 SITE_TITLE = "China Crypto Crackdown Tracker"
 # A feed carries the newest entries, as feeds do: readers poll it, often on slow links, and
 # the whole record is in /data/ (JSON, CSV, iCalendar). Every event is in some feed while
 # there are fewer than this many; the data page says so.
 FEED_LIMIT = 100
-FEED_KINDS = ("exchange", "authority", "platform")
+FEED_KINDS = tuple(kind.name for kind in KINDS.values() if kind.actor)  # one feed per actor
 
 
 def feed_path(record: Record | None = None) -> str:
@@ -108,7 +108,7 @@ def feeds(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | No
     files = {feed_path(): partial(feed, corpus.timeline, entries, f"{SITE_TITLE}: all events", feed_path())}
     for kind in FEED_KINDS:
         for record in corpus.records[kind].values():
-            events = [e for e in corpus.named_by(record) if e.kind == "event"]
+            events = [e for e in corpus.named_by(record) if e.dated]
             title = f"{SITE_TITLE}: events naming {record.values['name']} ({kind})"
             quiet = changed.get((kind, record.id)) or newest_day
             files[feed_path(record)] = partial(feed, events, entries, title, feed_path(record), record, quiet)

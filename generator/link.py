@@ -70,7 +70,7 @@ def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: froze
                     backlinks.setdefault((ref.kind, ref.id), []).append(record)
                     links.setdefault((record.kind, record.id), []).append((ref.field, targets[ref.id]))
         check_aliases(list(records[kind].values()), diags)
-    events = list(records["event"].values())
+    events = [r for kind in KINDS.values() if kind.dated for r in records[kind.name].values()]
     for key, named in backlinks.items():
         backlinks[key] = order(named)
     return Corpus(records, newest_first(events), backlinks, links)
@@ -111,8 +111,8 @@ def suggest(unknown: str, targets: dict[str, Record]) -> str | None:
 def order(named: list[Record]) -> list[Record]:
     """Backlinks: events newest first, then other records by kind and id."""
     unique = {(r.kind, r.id): r for r in named}.values()
-    events = newest_first([r for r in unique if r.kind == "event"])
-    others = sorted((r for r in unique if r.kind != "event"), key=lambda r: (r.kind, r.id))
+    events = newest_first([r for r in unique if r.dated])
+    others = sorted((r for r in unique if not r.dated), key=lambda r: (r.kind, r.id))
     return events + others
 
 

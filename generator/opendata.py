@@ -156,7 +156,7 @@ def downloads(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str 
     that makes its text}, called when the file is written (large files are not held at once)."""
     files: dict[str, Callable[[], str]] = {}
     for kind in KINDS.values():
-        records = corpus.timeline if kind.name == "event" else sorted(corpus.records[kind.name].values(), key=lambda r: r.id)
+        records = corpus.timeline if kind.dated else sorted(corpus.records[kind.name].values(), key=lambda r: r.id)
         files[f"data/{kind.plural}.json"] = partial(kind_json, records, site_url, changed)
         files[f"data/{kind.plural}.csv"] = partial(kind_csv, kind, records, site_url, changed)
         files[f"data/schema/{kind.plural}.json"] = partial(kind_schema_text, kind)

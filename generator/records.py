@@ -177,18 +177,29 @@ class Kind:
     # Checks across a record's fields, after each field is checked: (values, the record's
     # node, diagnostics) → None, adding what they find.
     rules: tuple[Callable[[dict[str, Any], Any, Diagnostics], None], ...] = ()
+    # Dated moves, on the timeline (events); the records of the other kinds are what they name.
+    dated: bool = False
+    # What a link to a record shows: the first field, and the second in brackets where given.
+    label: tuple[str, ...] = ("name", "name_zh")
+    # Records that act in events (authorities, exchanges, platforms): an event lists them as
+    # its actors, the timeline filters by them, each has an Atom feed of its events.
+    actor: bool = False
 
 
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("event", "events", "events.yaml", "events", "Events", EVENT_FIELDS),
-        Kind("exchange", "exchanges", "exchanges.yaml", "exchanges", "Exchanges", EXCHANGE_FIELDS),
-        Kind("authority", "authorities", "authorities.yaml", "authorities", "Authorities", AUTHORITY_FIELDS),
-        Kind("platform", "platforms", "platforms.yaml", "platforms", "Platforms", PLATFORM_FIELDS),
-        Kind("term", "terms", "glossary.yaml", "glossary", "Glossary", TERM_FIELDS, rules=(chinese_forms,)),
+        Kind("event", "events", "events.yaml", "events", "Events", EVENT_FIELDS, dated=True, label=("title",)),
+        Kind("exchange", "exchanges", "exchanges.yaml", "exchanges", "Exchanges", EXCHANGE_FIELDS, actor=True),
+        Kind("authority", "authorities", "authorities.yaml", "authorities", "Authorities", AUTHORITY_FIELDS, actor=True),
+        Kind("platform", "platforms", "platforms.yaml", "platforms", "Platforms", PLATFORM_FIELDS, actor=True),
+        Kind("term", "terms", "glossary.yaml", "glossary", "Glossary", TERM_FIELDS, rules=(chinese_forms,),
+             label=("term", "pinyin")),
     )
 }
+# The fields by which a dated record names who acted, in the table's order: (field, the actor's kind).
+ACTOR_FIELDS = tuple((f.name, f.ref) for kind in KINDS.values() if kind.dated for f in kind.fields
+                     if f.ref and KINDS[f.ref].actor)
 
 
 @dataclass(frozen=True)
@@ -204,3 +215,8 @@ class Record:
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
+
+    @property
+    def dated(self) -> bool:
+        """A dated move on the timeline (an event), not a record that moves name."""
+        return KINDS[self.kind].dated

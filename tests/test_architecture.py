@@ -4,6 +4,7 @@ leaves nothing of ours but diagnostics."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,27 @@ def test_no_module_switches_on_a_type_name() -> None:
 
     for path in PACKAGE.rglob("*.py"):
         assert not re.search(r"\.type (==|in|!=) ", path.read_text("utf-8")), path.name
+
+
+def kind_name_checks(text: str) -> list[str]:
+    """Comparisons of something with a kind's name ("event"), and look-ups of one kind by name."""
+    from generator.records import KINDS
+
+    names = "|".join(KINDS)
+    pattern = (rf"""(==|!=)\s*["']({names})["']|["']({names})["']\s*(==|!=)|kind\s+(not\s+)?in\s*\(["']({names})["']"""
+               rf"""|records\[["']({names})["']\]""")
+    return [m.group(0) for m in re.finditer(pattern, text)]
+
+
+def test_no_module_but_the_field_table_checks_a_kind_by_name() -> None:
+    """What sets a kind apart is a property in the field table (Kind.dated, actor, label, rules),
+    so a new kind is one more row there, not a search for comparisons with names."""
+    found = {path.relative_to(PACKAGE).as_posix(): kind_name_checks(path.read_text("utf-8"))
+             for path in PACKAGE.rglob("*.py") if path.name != "records.py"}
+    assert {path: checks for path, checks in found.items() if checks} == {}
+    assert kind_name_checks('if record.kind == "event" or records["term"] or r.kind in ("exchange", "x")') == [
+        '== "event"', 'records["term"]', 'kind in ("exchange"']
+    assert kind_name_checks('for name in ("term", "pinyin")') == []  # field names
 
 
 def test_the_imports_are_read_at_all() -> None:

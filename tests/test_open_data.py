@@ -35,7 +35,7 @@ HAS_HISTORY = (subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%c
                                   capture_output=True, text=True).stdout.strip() == "false")
 ATOM_RNC = ROOT / "tests" / "schemas" / "atom.rnc"
 ATOM = "{http://www.w3.org/2005/Atom}"
-FEED_KINDS = ("exchange", "authority", "platform")
+FEED_KINDS = ("exchange", "authority", "platform")  # the kinds with `feed=True` in the field table
 
 
 def records(kind: str) -> list[dict]:

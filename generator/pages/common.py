@@ -25,7 +25,7 @@ from ..history import Changed
 from ..lexicon import dictionary_words
 from ..link import Corpus
 from ..page import Page
-from ..records import EVENT_TYPES, KINDS, Record
+from ..records import ACTOR_FIELDS, EVENT_TYPES, KINDS, Record
 from ..search import has_han, name_parts, segmentable_names, simplified
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -90,7 +90,7 @@ class Site:
     @functools.cached_property
     def known_words(self) -> frozenset[str]:
         """Dictionary words among the parts of every Chinese name, looked up once for all pages."""
-        chinese_names = [name for kind, records in self.corpus.records.items() if kind != "event"
+        chinese_names = [name for kind, records in self.corpus.records.items() if not KINDS[kind].dated
                          for record in records.values() for name in segmentable_names(record)]
         return dictionary_words(part for name in chinese_names for part in name_parts(name))
 
@@ -101,12 +101,8 @@ def page_path(record: Record) -> str:
 
 def label(record: Record) -> str:
     """The name a link shows: English first, Chinese beside it (readers search in both)."""
-    if record.kind == "event":
-        return record.values["title"]
-    if record.kind == "term":
-        return f"{record.values['term']} ({record.values['pinyin']})"
-    name_zh = record.get("name_zh")
-    return f"{record.values['name']} ({name_zh})" if name_zh else record.values["name"]
+    first, *second = (record.get(name) for name in KINDS[record.kind].label)
+    return f"{first} ({second[0]})" if second and second[0] else first
 
 
 @functools.lru_cache(maxsize=65536)
@@ -156,12 +152,9 @@ def is_traditional(text: str) -> bool:
     return simplified(text) != text
 
 
-ACTORS = ("authorities", "exchanges", "platforms")  # the roles of an event's actors, in the order shown
-
-
 def actors(event: Record, corpus: Corpus, links: RelativeLinks) -> list[Markup]:
     """Who acted in an event: links to the authorities, exchanges and platforms it names, then other actors."""
-    out = [links.to(actor, actor.values["name"]) for role in ACTORS for actor in corpus.names(event, role)]
+    out = [links.to(actor, actor.values["name"]) for role, _ in ACTOR_FIELDS for actor in corpus.names(event, role)]
     out.extend(md(a) for a in event.get("other_actors", ()))
     return out
 
@@ -178,7 +171,7 @@ def filter_attributes(event: Record) -> Markup:
     """The attribute list the timeline's filter script reads: ids and enum values only, so
     nothing a contributor types reaches an attribute unescaped (attr() all the same)."""
     parts = [f'data-year="{event.values["date"].year}"', f'data-type="{attr(event.values["type"])}"']
-    for name, field_name in (("authority", "authorities"), ("exchange", "exchanges"), ("platform", "platforms")):
+    for field_name, name in ACTOR_FIELDS:
         ids = event.get(field_name, ())
         if ids:
             parts.append(f'data-{name}="{attr(" ".join(ids))}"')

@@ -26,4 +26,5 @@ def data_context(site: Site) -> dict:
         "ics": links.page("data/events.ics", "events.ics"), "feed": links.page(feed_path(), "feeds/events.atom"),
         "feed_count": 1 + sum(len(corpus.records[kind]) for kind in FEED_KINDS), "site_url": site.site_url,
         "feed_limit": FEED_LIMIT, "event_count": len(corpus.timeline),
-        "example_feed": next((links.page(feed_path(r), feed_path(r)) for r in corpus.records["exchange"].values()), "")}
+        "example_feed": next((links.page(feed_path(r), feed_path(r))
+                              for kind in FEED_KINDS for r in corpus.records[kind].values()), "")}

@@ -14,7 +14,7 @@ def pages(site: Site) -> list[Page]:
     corpus, home = site.corpus, RelativeLinks("index.md")
     return [site.page("index.md", "home.md.j2", lambda: {
         "latest": [timeline_entry(e, corpus, home) for e in corpus.timeline[:LATEST_ON_HOME]],
-        "counts": [(home.page(f"{k.folder}/index.md" if k.name != "event" else "timeline/index.md", k.title),
+        "counts": [(home.page("timeline/index.md" if k.dated else f"{k.folder}/index.md", k.title),
                     len(corpus.records[k.name])) for k in KINDS.values()],
         "first": corpus.timeline[-1].values["date"].year if corpus.timeline else None,
         "last": corpus.timeline[0].values["date"].year if corpus.timeline else None,

@@ -12,13 +12,13 @@ from typing import Any
 from markupsafe import Markup
 
 from ..escape import attr, mark_chinese, md
-from ..feeds import FEED_KINDS, feed_path
+from ..feeds import feed_path
 from ..history import NEW, Change
 from ..opendata import page_url
 from ..page import Page
-from ..records import KINDS, Record
+from ..records import ACTOR_FIELDS, KINDS, Record
 from ..search import names, spellings
-from .common import ACTORS, SITE_TITLE, RelativeLinks, Site, chinese, external, label, page_path
+from .common import SITE_TITLE, RelativeLinks, Site, chinese, external, label, page_path
 
 # A kind's own fields of its page: (record, site, its links) → more template context.
 Extra = Callable[[Record, Site, RelativeLinks], dict[str, Any]]
@@ -31,8 +31,8 @@ def record_pages(site: Site, kind: str, extra: Extra) -> list[Page]:
         context = {**record_context(record, site, links), **extra(record, site, links)}
         return site.env.get_template(f"{kind}.md.j2").render(**context)
 
-    return [Page(page_path(record), make=functools.partial(make, record), narrow=kind == "event",
-                 spells=kind != "event") for record in site.corpus.records[kind].values()]
+    return [Page(page_path(record), make=functools.partial(make, record), narrow=KINDS[kind].dated,
+                 spells=not KINDS[kind].dated) for record in site.corpus.records[kind].values()]
 
 
 def record_context(record: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
@@ -46,11 +46,11 @@ def record_context(record: Record, site: Site, links: RelativeLinks) -> dict[str
         "names": related(record, site, links),
         # The footer lists date, type and title only: the timeline's actors and sources are not made here.
         "events": [{"date": e.values["date"].text, "type": e.values["type"], "link": links.to(e)}
-                   for e in named_by if e.kind == "event"],
+                   for e in named_by if e.dated],
         # Records that name this one, less those it names itself (related terms go both ways).
-        "named_by": [links.to(r) for r in named_by if r.kind != "event" and (r.kind, r.id) not in named],
+        "named_by": [links.to(r) for r in named_by if not r.dated and (r.kind, r.id) not in named],
         "cite": citation(record, site.site_url, site.changed.get((record.kind, record.id))),
-        "feed": links.page(feed_path(record), "Atom feed of its events") if record.kind in FEED_KINDS else "",
+        "feed": links.page(feed_path(record), "Atom feed of its events") if KINDS[record.kind].actor else "",
         "section": links.page(f"{KINDS[record.kind].folder}/index.md", KINDS[record.kind].title),
     }
 
@@ -61,7 +61,7 @@ def named_context(record: Record, site: Site, links: RelativeLinks) -> dict[str,
         "spellings": Markup(" · ").join(chinese(s) for s in spellings(record, site.known_words)),
         "traditional": chinese(record.get("traditional")),
         "aliases": Markup(", ").join(chinese(a) for a in record.get("aliases", ())),
-        "feed_path": feed_path(record) if record.kind in FEED_KINDS else "",
+        "feed_path": feed_path(record) if KINDS[record.kind].actor else "",
         # Material's search weighs a page's tags above its title: a record's own names go there,
         # so the record outranks the events that mention it. Not pinyin or parts: with the
         # trailing wildcard, 'ban' would then match every term spelt ban…. JSON is YAML, so
@@ -89,7 +89,7 @@ def related(record: Record, site: Site, links: RelativeLinks) -> dict[str, list[
     """Records this one names, by section title, each as a link."""
     groups: dict[str, list[Markup]] = {}
     for role, target in site.corpus.links.get((record.kind, record.id), ()):
-        if role in ACTORS:
+        if (role, target.kind) in ACTOR_FIELDS:
             continue  # an event's actors are listed at its top already
         groups.setdefault(KINDS[target.kind].title, []).append(links.to(target))
     return {title: list(dict.fromkeys(items)) for title, items in groups.items()}

@@ -13,7 +13,7 @@ from .common import RelativeLinks, Site, label
 def pages(site: Site) -> list[Page]:
     out = [site.page(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2",
                      lambda kind=kind: {"rows": section_rows(kind, site), "kind": KINDS[kind]})
-           for kind in site.corpus.records if kind != "event"]
+           for kind in site.corpus.records if not KINDS[kind].dated]
     out.append(site.page("events/index.md", "events-index.md.j2", lambda: {
         "timeline": RelativeLinks("events/index.md").page("timeline/index.md", "timeline"),
         "count": len(site.corpus.timeline)}))
@@ -24,6 +24,6 @@ def section_rows(kind: str, site: Site) -> list[dict[str, Any]]:
     links = RelativeLinks(f"{KINDS[kind].folder}/index.md")
     rows = []
     for record in sorted(site.corpus.records[kind].values(), key=lambda r: label(r).casefold()):
-        rows.append({"link": links.to(record, record.values.get("name") or record.values.get("term")),
-                     "r": record.values, "count": sum(1 for e in site.corpus.named_by(record) if e.kind == "event")})
+        rows.append({"link": links.to(record, record.values[KINDS[kind].label[0]]),
+                     "r": record.values, "count": sum(1 for e in site.corpus.named_by(record) if e.dated)})
     return rows

@@ -14,7 +14,7 @@ from ..escape import attr
 from ..feeds import feed_path
 from ..link import Corpus
 from ..page import Page
-from ..records import KINDS, Record
+from ..records import ACTOR_FIELDS, KINDS, Record
 from .common import RelativeLinks, Site, timeline_entry
 
 PATH = "timeline/index.md"
@@ -44,12 +44,11 @@ def filter_form(corpus: Corpus) -> Markup:
     types = sorted({e.values["type"] for e in events})
     groups = [("year", "Year", "All years", [(str(y), str(y)) for y in years]),
               ("type", "Type", "All types", [(t, t) for t in types])]
-    for name, field_name, title in (("authority", "authorities", "Authority"), ("exchange", "exchanges", "Exchange"),
-                                    ("platform", "platforms", "Platform")):
+    for field_name, name in ACTOR_FIELDS:
         used = {rid for e in events for rid in e.get(field_name, ())}
         options = sorted(((rid, corpus.get(name, rid).values["name"]) for rid in used),
                          key=lambda o: (o[1].casefold(), o[0]))
-        groups.append((name, title, f"All {KINDS[name].plural}" if name != "authority" else "All authorities", options))
+        groups.append((name, name.capitalize(), f"All {KINDS[name].plural}", options))
     parts = ['<form class="timeline-filters" id="timeline-filters" hidden>']
     for name, title, everything, options in groups:
         # One line per value: a raw HTML block ends at a blank line, so a name's newlines must not reach it.
