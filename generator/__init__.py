@@ -1,18 +1,27 @@
 """China Crypto Crackdown Tracker: sourced YAML records → validated, linked Markdown pages.
 
-The public API, which the CLI and the MkDocs hook use and nothing else: `build()` with its
-options and result; `Memo`, kept between the builds of one `mkdocs serve`; `owned`, which
-paths of the output folder the generator writes; `output_complete`, whether the last build
-into a folder finished; `text_report` and `summary`, the diagnostics as a contributor reads
-them.
+The public API, which the front ends (the command line, the MkDocs hook) use and nothing
+else: `build()` with its options and result; `Memo`, kept between the builds of one
+`mkdocs serve`; `owned`, which paths of the output folder the generator writes;
+`output_complete`, whether the last build into a folder finished; the reports of
+diagnostics (`text_report`, `summary`, `json_report`, `github_report`); the field table
+(`KINDS`) and a kind's `record_template`; `check_links`, which asks whether the sources'
+addresses still answer; `write_committed`, which writes the files made from the field table
+(schema/, CONTRIBUTING.md).
 """
 
 from .diagnostics import Diagnostic, Severity, Span
+from .docs import write_committed
+from .load import DEFAULT_MAX_FILE_BYTES
 from .pipeline import BuildOptions, BuildResult, build
-from .report import summary, text_report
+from .records import KINDS
+from .report import github_report, json_report, summary, text_report
 from .reuse import Memo
+from .scaffold import template as record_template
+from .urlcheck import check_links
 from .write import manifest_complete as output_complete
 from .write import owned
 
 __all__ = ["build", "BuildOptions", "BuildResult", "Diagnostic", "Severity", "Span", "Memo", "owned",
-           "output_complete", "summary", "text_report"]
+           "output_complete", "summary", "text_report", "json_report", "github_report", "KINDS", "record_template",
+           "check_links", "write_committed", "DEFAULT_MAX_FILE_BYTES"]

@@ -16,11 +16,20 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import BuildOptions, build
-from .diagnostics import Diagnostic, Diagnostics
-from .load import DEFAULT_MAX_FILE_BYTES
-from .records import KINDS
-from .report import github_report, json_report, summary, text_report
+from . import (
+    DEFAULT_MAX_FILE_BYTES,
+    KINDS,
+    BuildOptions,
+    Diagnostic,
+    build,
+    check_links,
+    github_report,
+    json_report,
+    record_template,
+    summary,
+    text_report,
+    write_committed,
+)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -76,20 +85,15 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_links(args: argparse.Namespace) -> int:
-    from .urlcheck import check_links
-
-    diags = Diagnostics()
-    run = check_links(args.data, diags, args.timeout, args.max_requests, args.workers)
-    print_diagnostics(diags.sorted(), run.lines, args.format)
+    run = check_links(args.data, args.timeout, args.max_requests, args.workers)
+    print_diagnostics(run.diagnostics, run.lines, args.format)
     print(f"Checked {run.checked} URLs" + (f"; {run.skipped} not checked (--max-requests)." if run.skipped else "."),
           file=sys.stderr)
-    return 1 if diags.items else 0
+    return 1 if run.diagnostics else 0
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .scaffold import template
-
-    text = template(args.kind)
+    text = record_template(args.kind)
     if not args.append:
         print(text, end="")
         return 0
@@ -103,15 +107,9 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_docs(args: argparse.Namespace) -> int:
-    from .pages.contributing import contributing
-    from .schema import schema_files
-
-    schema_dir = args.root / "schema"
-    schema_dir.mkdir(exist_ok=True)
-    for name, text in schema_files().items():
-        (schema_dir / name).write_text(text, "utf-8")
-    (args.root / "CONTRIBUTING.md").write_text(contributing(standalone=True), "utf-8")
-    print(f"Wrote {len(schema_files())} schemas to {schema_dir} and {args.root / 'CONTRIBUTING.md'}.", file=sys.stderr)
+    written = write_committed(args.root)
+    print(f"Wrote {len(written)} files made from the field table under {args.root}: "
+          + ", ".join(str(p.relative_to(args.root)) for p in written) + ".", file=sys.stderr)
     return 0
 
 

@@ -8,14 +8,11 @@ hint to add an `archived` copy, so the record stays citable when a page disappea
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostics, Span
+from .diagnostics import Diagnostic, Diagnostics, Span
 from .load import Mapping, Node, Scalar, Sequence, load_file
 from .records import KINDS
 
@@ -42,13 +39,16 @@ def links_in(node: Node | None) -> Iterator[Link]:
                 yield from links_in(entry.value)
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # report redirects instead of following them
-        return None
-
-
 def probe(url: str, timeout: float) -> tuple[int | None, str | None]:
-    """(status, redirect location or error text)."""
+    """(status, redirect location or error text). Redirects are reported, not followed."""
+    # Imported here: every command imports this module (the public API), only `links` asks the network.
+    import urllib.error
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
     opener = urllib.request.build_opener(NoRedirect)
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
@@ -67,14 +67,15 @@ def probe(url: str, timeout: float) -> tuple[int | None, str | None]:
 
 @dataclass
 class Checked:
+    diagnostics: list[Diagnostic]  # dead and redirected URLs, where each is written, in file order
     checked: int  # URLs requested
     skipped: int  # URLs left out (max_requests)
     lines: dict[str, list[str]]  # each data file's lines, as read once, for the report's carets
 
 
-def check_links(data_dir: Path, diags: Diagnostics, timeout: float = 10.0, max_requests: int = 500,
-                workers: int = 4) -> Checked:
+def check_links(data_dir: Path, timeout: float = 10.0, max_requests: int = 500, workers: int = 4) -> Checked:
     """Report dead and redirected links where they are written; each data file is read once."""
+    diags = Diagnostics()
     found: dict[str, list[Link]] = {}
     lines: dict[str, list[str]] = {}
     for kind in KINDS.values():
@@ -84,6 +85,8 @@ def check_links(data_dir: Path, diags: Diagnostics, timeout: float = 10.0, max_r
             if link.url.startswith(("http://", "https://")):
                 found.setdefault(link.url, []).append(link)
     urls = sorted(found)[:max_requests]
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         results = dict(zip(urls, pool.map(lambda u: probe(u, timeout), urls), strict=True))
     for url, (status, detail) in results.items():
@@ -95,4 +98,4 @@ def check_links(data_dir: Path, diags: Diagnostics, timeout: float = 10.0, max_r
             elif status is None or status >= 400:
                 why = f"HTTP {status}" if status is not None else f"no answer: {detail}"
                 diags.add("W301", link.span, f"source URL is dead ({why})", hint)
-    return Checked(len(urls), len(found) - len(urls), lines)
+    return Checked(diags.sorted(), len(urls), len(found) - len(urls), lines)

@@ -89,6 +89,19 @@ def test_no_module_but_the_field_table_checks_a_kind_by_name() -> None:
     assert kind_name_checks('for name in ("term", "pinyin")') == []  # field names
 
 
+@pytest.mark.parametrize("adapter", ["__main__", "mkdocs_hook"])
+def test_the_front_ends_use_only_the_public_api(adapter: str) -> None:
+    """The command line and the MkDocs hook import the package's public names, nothing inside it."""
+    import generator
+
+    found = [node for node in ast.walk(ast.parse(module(adapter).read_text("utf-8"))) if isinstance(node, ast.ImportFrom)]
+    package = [node for node in found if node.module == "generator" or (node.level == 1 and not node.module)]
+    inside = [node.module for node in found if (node.level and node.module) or (node.module or "").startswith("generator.")]
+    assert inside == [], "a front end imports the generator's internals"
+    names = {a.name for node in package for a in node.names}
+    assert names and names <= set(generator.__all__)
+
+
 def test_the_imports_are_read_at_all() -> None:
     assert imports(module("pages.exchange")) >= {"charts", "pages.common", "pages.record"}
     assert imports(module("making")) == {"page", "write"}

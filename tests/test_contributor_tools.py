@@ -82,16 +82,14 @@ def test_links_reports_dead_and_redirected_urls_where_they_are_written(tmp_path:
         lines = [f"- id: p{i}\n  name: P\n  summary: S\n  sources:\n    - url: {base}{path}\n      title: T\n"
                  f"      publisher: P\n" for i, path in enumerate(["/ok", "/gone", "/moved", "/no-head", "/slow"])]
         (data / "platforms.yaml").write_text("\n".join(lines), "utf-8")
-        diags = Diagnostics()
-        run = check_links(data, diags, timeout=1.0, max_requests=100, workers=2)
+        run = check_links(data, timeout=1.0, max_requests=100, workers=2)
         assert sorted(Path(p).name for p in run.lines) == ["authorities.yaml", "events.yaml", "exchanges.yaml",
                                                            "glossary.yaml", "platforms.yaml"]  # each read once
-        found = sorted((d.code, d.span.line, d.message.split(" (")[0]) for d in diags.items)
+        found = sorted((d.code, d.span.line, d.message.split(" (")[0]) for d in run.diagnostics)
         assert found == [("W301", 13, "source URL is dead"), ("W301", 37, "source URL is dead"),
                          ("W302", 21, "source URL redirects")]
-        assert all(d.hint for d in diags.items)
-        diags = Diagnostics()
-        run = check_links(data, diags, timeout=1.0, max_requests=2, workers=2)
+        assert all(d.hint for d in run.diagnostics)
+        run = check_links(data, timeout=1.0, max_requests=2, workers=2)
         assert run.skipped > 0 and run.checked == 2
     finally:
         server.shutdown()

@@ -37,17 +37,3 @@ def test_generator_warnings_fail_a_strict_build_only(tmp_path: Path) -> None:
     assert plain.returncode == 0
     # jieba's own start-up lines ("Building prefix dict …") go to MkDocs' debug log, not the terminal.
     assert "Building prefix dict" not in plain.stdout + plain.stderr
-
-
-def test_the_hook_uses_only_the_public_api() -> None:
-    import ast
-
-    import generator
-    from tests.conftest import ROOT
-
-    tree = ast.parse((ROOT / "generator" / "mkdocs_hook.py").read_text("utf-8"))
-    modules = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert not {m for m in modules if m and m.startswith("generator.")}, "the hook imports the generator's internals"
-    names = {a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module == "generator"
-             for a in node.names}
-    assert names <= set(generator.__all__)
