@@ -19,6 +19,9 @@ copy says what is not committed instead (see `Change`):
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -134,6 +137,53 @@ def shallow_commits(folder: Path) -> set[str]:
         return set()
 
 
+def repository_state(folder: Path) -> str | None:
+    """The commit checked out and the commits a shallow clone is cut at; None outside a
+    repository or before its first commit."""
+    try:
+        proc = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD", "--git-path", "shallow"],
+                              capture_output=True, text=True, timeout=30)
+        head, shallow = proc.stdout.split()
+        path = Path(shallow) if Path(shallow).is_absolute() else folder / shallow
+        cut = path.read_text("utf-8").split() if path.is_file() else []
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return None
+    return " ".join([head, *sorted(cut)]) if proc.returncode == 0 else None
+
+
+def remembered_history(data_file: Path, folder: Path | None, commit: str | None, cache_dir: Path | None) -> FileHistory:
+    """file_history, or what it said last time: blame's answer depends only on the commit
+    checked out, the file's bytes and this module, so it is kept in ``cache_dir`` under a
+    digest of the three (one entry per data file, replaced when any of them changes)."""
+    target = (folder or data_file.parent) / data_file.name
+    try:
+        key = hashlib.sha256(f"{commit}\0".encode() + target.read_bytes() + Path(__file__).read_bytes()).hexdigest()
+    except OSError:
+        commit = None
+    if commit is None or cache_dir is None:
+        return file_history(data_file, folder)
+    path = cache_dir / "history" / f"{data_file.name}.json"
+    try:
+        saved = json.loads(path.read_text("utf-8"))
+        if saved["key"] == key:
+            return FileHistory({int(n): dt.date.fromisoformat(d) for n, d in saved["dates"].items()},
+                               set(saved["uncommitted"]), set(saved["deleted_after"]), saved["untracked"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    history = file_history(data_file, folder)
+    record = {"key": key, "dates": {n: d.isoformat() for n, d in history.dates.items()},
+              "uncommitted": sorted(history.uncommitted), "deleted_after": sorted(history.deleted_after),
+              "untracked": history.untracked}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(record), "utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return history
+
+
 NEW = "not committed yet"
 EDITED = "with uncommitted changes"
 
@@ -178,12 +228,16 @@ def last_changed(record: Record, history: FileHistory) -> Change:
 Changed = dict[tuple[str, str], Change]  # (kind, id) → when it last changed
 
 
-def changed_dates(records: dict[str, dict[str, Record]], data_dir: Path, folder: Path | None = None) -> Changed:
+def changed_dates(records: dict[str, dict[str, Record]], data_dir: Path, folder: Path | None = None,
+                  cache_dir: Path | None = None) -> Changed:
     """When every record last changed: one `git blame` per data file, in the repository of
-    ``folder`` (else of the data folder)."""
+    ``folder`` (else of the data folder), unless ``cache_dir`` keeps what blame said of the
+    same file at the same commit (remembered_history)."""
     out: Changed = {}
+    commit = repository_state(folder or data_dir) if cache_dir is not None else None
     for kind, by_id in records.items():
-        history = file_history(data_dir / KINDS[kind].file, folder) if by_id else FileHistory()
+        data_file = data_dir / KINDS[kind].file
+        history = remembered_history(data_file, folder, commit, cache_dir) if by_id else FileHistory()
         for record in by_id.values():
             out[(kind, record.id)] = last_changed(record, history)
     return out

@@ -182,7 +182,8 @@ def read(options: BuildOptions) -> tuple[BuildResult, Diagnostics]:
         result.corpus = link(records, diags, unreadable)
         del docs, records  # render needs only the corpus (and lines, kept above)
         if options.write and not diags.errors:
-            result.changed = changed_dates(result.corpus.records, options.data_dir, options.history_dir)
+            result.changed = changed_dates(result.corpus.records, options.data_dir, options.history_dir,
+                                           options.cache_dir)
 
     return result, diags
 

@@ -172,3 +172,37 @@ def test_a_repository_without_commits_has_nothing_committed(tmp_path: Path, monk
     # An `updated` field is the contributor's date, not a commit's: it stays, and says the rest.
     assert footer(out, "events/2017-09-04-ico-ban.md")[0] == "2024-05-01, not committed yet"
     assert downloaded(out, "events", "2017-09-04-ico-ban")[0] == "2024-05-01"
+
+
+def test_what_blame_said_is_remembered_until_the_commit_or_the_file_changes(tmp_path: Path, monkeypatch) -> None:
+    """A build with a cache folder asks `git blame` only for files whose bytes, or whose
+    repository's commit, changed since the build that remembered them; the dates stay right."""
+    monkeypatch.delenv("GENERATOR_HISTORY_DIR", raising=False)
+    data = committed_copy(tmp_path)
+    cache = tmp_path / "cache"
+    blamed: list[str] = []
+    real_run = subprocess.run
+
+    def watched(args, *rest, **kwargs):
+        if "blame" in args:
+            blamed.append(args[-1])
+        return real_run(args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", watched)
+    first = build_fixture(data, tmp_path / "out1", cache_dir=cache)
+    assert sorted(blamed) == ["authorities.yaml", "events.yaml", "exchanges.yaml", "glossary.yaml", "platforms.yaml"]
+    blamed.clear()
+    again = build_fixture(data, tmp_path / "out2", cache_dir=cache)
+    assert blamed == [] and again.changed == first.changed
+
+    huobi = data / "exchanges.yaml"
+    huobi.write_text(huobi.read_text("utf-8").replace("name: Huobi", "name: Huobi Global", 1), "utf-8")
+    edited = build_fixture(data, tmp_path / "out3", cache_dir=cache)
+    assert blamed == ["exchanges.yaml"]
+    assert footer(tmp_path / "out3", "exchanges/huobi.md")[0] == "2020-01-02, with uncommitted changes"
+
+    blamed.clear()
+    git(data.parent, "commit", "-q", "-am", "rename huobi", when="2022-03-04T10:00:00+00:00")
+    committed = build_fixture(data, tmp_path / "out4", cache_dir=cache)
+    assert len(blamed) == 5, "a new commit may date any file's lines anew"
+    assert changed(committed, "exchange", "huobi") == "2022-03-04" and edited.errors == []
