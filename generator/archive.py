@@ -32,6 +32,7 @@ from .wayback import Client, Failed, RateLimited, copy_url
 
 RECHECK_AFTER = dt.timedelta(days=1)  # a URL with no copy is asked again after this long
 FLUSH_EVERY = 10.0  # seconds between writes of what was found
+GIVE_UP_AFTER = 20  # failures in a row: the archive (or the network) is down, stop asking
 
 
 @dataclass
@@ -51,7 +52,7 @@ class Summary:
     written: int = 0  # `archived` lines added to the data
     refused: list[str] = field(default_factory=list)  # files left as they were, and why
     recent: int = 0  # URLs not asked: found without a copy less than RECHECK_AFTER ago
-    left: int = 0  # URLs not asked: beyond --limit
+    left: int = 0  # URLs not asked: beyond --limit, or after GIVE_UP_AFTER failures in a row
     failures: list[str] = field(default_factory=list)  # `FILE:LINE:COL: URL: why`, where each failed URL is written
 
     def line(self) -> str:
@@ -160,9 +161,11 @@ def look_up(run: Run, client: Client, urls: list[str], workers: int, will_save: 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures: dict[Future, str] = {}
         queue = iter(urls)
+        in_a_row = 0
         try:
             while True:
-                while len(futures) < 2 * max(1, workers) and (url := next(queue, None)) is not None:
+                while (len(futures) < 2 * max(1, workers) and in_a_row < GIVE_UP_AFTER
+                       and (url := next(queue, None)) is not None):
                     futures[pool.submit(client.available, url)] = url
                 if not futures:
                     break
@@ -173,7 +176,9 @@ def look_up(run: Run, client: Client, urls: list[str], workers: int, will_save: 
                         timestamp = future.result()
                     except Failed as exc:
                         run.summary.failed[url] = str(exc)
+                        in_a_row += 1
                     else:
+                        in_a_row = 0
                         if timestamp:
                             run.found(url, timestamp)
                         elif will_save:
@@ -185,6 +190,9 @@ def look_up(run: Run, client: Client, urls: list[str], workers: int, will_save: 
         finally:
             for future in futures:
                 future.cancel()
+        if in_a_row >= GIVE_UP_AFTER:
+            run.summary.left += sum(1 for _ in queue)
+            run.err.write(f"\nThe archive failed {in_a_row} times in a row: stopped asking; run again later.\n")
     return missing
 
 

@@ -64,7 +64,8 @@ class Client:
                     raise Failed("the answer is not JSON") from None
             if attempt < self.retries:
                 time.sleep(pause)
-        raise Failed(f"{why}, after {self.retries + 1} tries")
+        tries = self.retries + 1
+        raise Failed(f"{why}, after {tries} {'try' if tries == 1 else 'tries'}")
 
     def request(self, path: str, data: dict[str, str] | None = None) -> urllib.request.Request:
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}

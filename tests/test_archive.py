@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -277,3 +278,19 @@ def test_a_progress_line_on_a_terminal_only(tmp_path: Path, fake: FakeWayback) -
     tty = Terminal()
     archive(options, client, Diagnostics(), tty)
     assert tty.getvalue() == "\r[1/1] 0 found, 0 saved, 1 not archived, 0 failed \n"
+
+
+def test_it_stops_asking_when_the_archive_is_down(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.archive
+
+    monkeypatch.setattr(generator.archive, "GIVE_UP_AFTER", 3)
+    data = dataset(tmp_path)
+    with socket.socket() as closed:  # a port nothing listens on: every question is refused at once
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    options = ArchiveOptions(data, workers=1, state_file=tmp_path / "s.json")
+    err = io.StringIO()
+    summary = archive(options, Client(f"http://127.0.0.1:{port}", timeout=2, retries=0), Diagnostics(), err)
+    assert 3 <= len(summary.failed) <= 4 and summary.left == 11 - len(summary.failed)
+    assert f"failed {len(summary.failed)} times in a row: stopped asking" in err.getvalue()
+    assert (data / "platforms.yaml").read_text("utf-8") == PLATFORMS
