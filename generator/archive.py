@@ -126,6 +126,10 @@ class Run:
             self.summary.found += 1
         self.pending[url] = copy_url(timestamp, url)
         self.state.none.pop(url, None)
+        self.tick()
+
+    def tick(self) -> None:
+        """Write what was found (and the state) when the last write is FLUSH_EVERY seconds old."""
         if time.monotonic() - self.last_flush >= FLUSH_EVERY:
             self.flush()
 
@@ -170,6 +174,7 @@ def look_up(run: Run, client: Client, urls: list[str], workers: int, will_save: 
                 if not futures:
                     break
                 done, _ = wait(futures, timeout=FLUSH_EVERY, return_when=FIRST_COMPLETED)
+                run.tick()
                 for future in done:
                     url = futures.pop(future)
                     try:
