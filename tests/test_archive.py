@@ -23,9 +23,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from generator.archive import ArchiveOptions, archive
-from generator.archive_write import add_copies
+from generator.archive_write import add_copies, yaml_value
 from generator.diagnostics import Diagnostics
 from generator.records import KINDS
 from generator.wayback import Client
@@ -43,6 +44,7 @@ class FakeWayback:
     def __init__(self) -> None:
         self.asked: list[str] = []
         self.saved: list[tuple[str, str | None]] = []
+        self.save_limited = False  # Save Page Now answers 429 (too many captures)
         self.hanging = threading.Event()
         self.release = threading.Event()
         fake = self
@@ -83,6 +85,8 @@ class FakeWayback:
             def do_POST(self) -> None:
                 body = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
                 fake.saved.append((body["url"][0], self.headers.get("Authorization")))
+                if fake.save_limited:
+                    return self.answer(429, {"message": "You have already reached the limit of active sessions"})
                 self.answer(200, {"url": body["url"][0], "job_id": f"spn2-{len(fake.saved)}"})
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -294,3 +298,25 @@ def test_it_stops_asking_when_the_archive_is_down(tmp_path: Path, monkeypatch: p
     assert 3 <= len(summary.failed) <= 4 and summary.left == 11 - len(summary.failed)
     assert f"failed {len(summary.failed)} times in a row: stopped asking" in err.getvalue()
     assert (data / "platforms.yaml").read_text("utf-8") == PLATFORMS
+
+
+def test_save_page_now_stops_at_its_rate_limit(tmp_path: Path, fake: FakeWayback) -> None:
+    fake.save_limited = True
+    data = dataset(tmp_path)
+    err = io.StringIO()
+    options = ArchiveOptions(data, save=True, save_interval=0.0, state_file=tmp_path / "s.json")
+    client = Client(fake.url, timeout=2, retries=1, backoff=0.01, keys=("a", "s"))
+    summary = archive(options, client, Diagnostics(), err)
+    assert len(fake.saved) == 2  # the first capture, asked twice; no other page asked for
+    assert summary.saved == 0 and summary.none == 8 and list(summary.failed) == ["https://pages.example/garbage"]
+    assert "Save Page Now asks us to slow down (HTTP 429 (too many requests)): 8 pages not saved" in err.getvalue()
+
+
+@pytest.mark.parametrize("url, written", [
+    ("https://web.archive.org/web/2018/https://a.example/p?q=1#f", "https://web.archive.org/web/2018/https://a.example/p?q=1#f"),
+    ("https://web.archive.org/web/2018/https://a.example/x:", '"https://web.archive.org/web/2018/https://a.example/x:"'),
+    ('https://web.archive.org/web/2018/https://a.example/"q"', 'https://web.archive.org/web/2018/https://a.example/"q"'),
+])
+def test_a_copy_is_written_plain_where_yaml_reads_it_back(url: str, written: str) -> None:
+    assert yaml_value(url) == written
+    assert yaml.safe_load(f"k: {written}") == {"k": url}
