@@ -77,6 +77,9 @@ CODES: dict[str, Code] = {
              "one space between words, an apostrophe only before a/o/e inside a word (Xī'ān).", '  pinyin: "bi3 te4 bi4"'),
         Code("E214", "pinyin does not match the characters", "Give each Han character of `term` one syllable, a reading "
              "the dictionary has for it (erhua `儿` as `r`); the hint shows pypinyin's reading.", '  term: "比特币"\n  pinyin: "bǐtèbí"'),
+        Code("E215", "archived copy of another page", "An `archived` address that names a page (the Wayback "
+             "Machine's `web/<timestamp>/<url>`) must name the source's own `url`.",
+             "  url: https://example.org/a\n  archived: https://web.archive.org/web/2018/https://example.org/b"),
         # References between records (E3xx).
         Code("E301", "reference to an unknown record", "Use an existing id of that kind (the hint suggests the closest) or add the record.", "  exchanges: [okx-global]"),
         Code("E302", "record refers to itself", "Remove the record's own id from the list.", "- id: bitebi\n  related: [bitebi]"),

@@ -15,14 +15,14 @@ import datetime as dt
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from .diagnostics import Span
 from .load import CONTROL_CHARS, Mapping, Node, Scalar, Sequence
 from .values import (
-    ARCHIVE_HOSTS,
+    ARCHIVE_FORMS,
+    ARCHIVE_PATTERN,
     DATE_PATTERN,
     DATE_RE,
     DERIVING_LIBRARIES,
@@ -32,6 +32,7 @@ from .values import (
     LANGUAGE_PATTERN,
     LANGUAGE_RE,
     PartialDate,
+    archive_problem,
     did_you_mean,
     url_problem,
     yaml11_type,
@@ -146,13 +147,15 @@ def good_id(node: Scalar, what: str, v: Validator) -> bool:
 
 
 def good_url(spec: Field, node: Scalar, v: Validator, archive: bool = False) -> bool:
+    """An http(s) URL without credentials or spaces; with ``archive``, a copy's address in a
+    known web archive (values.ARCHIVE_PATTERN). E208 otherwise, with a hint for the case."""
     problem = url_problem(node.value)
+    hint = "use a full http:// or https:// address"
     if problem is None and archive:
-        host = (urlsplit(node.value).hostname or "").lower()
-        if not any(host == h or host.endswith("." + h) for h in ARCHIVE_HOSTS):
-            problem = f"'{host}' is not a web archive (known: {', '.join(ARCHIVE_HOSTS[:4])}, …)"
+        problem = archive_problem(node.value)
+        hint = f"write {ARCHIVE_FORMS}"
     if problem:
-        v.diags.add("E208", node.span, f"invalid URL in '{spec.name}': {problem}", "use a full http:// or https:// address")
+        v.diags.add("E208", node.span, f"invalid URL in '{spec.name}': {problem}", hint)
         return False
     return True
 
@@ -187,8 +190,6 @@ TEXT_SCHEMA: dict[str, Any] = {"type": "string", "allOf": [{"pattern": r"\S"},
 # A quote stands bare inside the character classes: ECMAScript's `u` mode rejects `\"` there.
 URL_PATTERN = r'^https?://[^\s/@:<>"\\`]+(:[0-9]+)?([/?#][^\s<>"\\`]*)?$'
 URL_SCHEMA: dict[str, Any] = {"type": "string", "pattern": URL_PATTERN}
-ARCHIVE_PATTERN = ("^https?://([^/@:]+\\.)?(" + "|".join(h.replace(".", "\\.") for h in ARCHIVE_HOSTS)
-                   + ")(:[0-9]+)?([/?#].*)?$")
 
 
 class Text(ScalarType):

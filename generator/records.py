@@ -67,7 +67,8 @@ SOURCE_FIELDS = (
     Field("title", TEXT, True, "The page's own title, as published."),
     Field("publisher", TEXT, True, "Who published it (outlet, regulator, exchange); say so when it is a mirror or repost."),
     Field("published", DATE, False, "Date the source shows, as precise as it shows it."),
-    Field("archived", ARCHIVE_URL, False, "A copy in a web archive (web.archive.org, archive.today, …)."),
+    Field("archived", ARCHIVE_URL, False, "A copy in a web archive: `https://web.archive.org/web/<timestamp>/` and the "
+          "`url`, an archive.today address or a perma.cc link (`python -m generator archive` adds Wayback copies)."),
     Field("language", LANGUAGE, False, "Language of the page: `en`, `zh`, …"),
     Field("quote", TEXT, False, "A short verbatim fragment (15 words or fewer) that supports the record."),
 )

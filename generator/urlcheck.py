@@ -91,7 +91,8 @@ def check_links(data_dir: Path, timeout: float = 10.0, max_requests: int = 500, 
         results = dict(zip(urls, pool.map(lambda u: probe(u, timeout), urls), strict=True))
     for url, (status, detail) in results.items():
         for link in found[url]:
-            hint = None if link.archived else "add an `archived` copy (https://web.archive.org/) to the source"
+            hint = None if link.archived else ("add an `archived` copy to the source (`python -m generator archive` "
+                                               "finds one in the Wayback Machine)")
             if status is not None and 300 <= status < 400:
                 diags.add("W302", link.span, f"source URL redirects (HTTP {status}) to {detail or '?'}",
                           "cite the final address" + ("" if link.archived else ", and add an `archived` copy"))

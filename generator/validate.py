@@ -17,7 +17,7 @@ from .diagnostics import Diagnostics, Span
 from .fieldtypes import TYPE_NAMES, first_line
 from .load import DEFAULT_MAX_FILE_BYTES, Mapping, Node, RawDocument, Scalar, Sequence, read_records
 from .records import Field, Kind, PartialDate, Record, Ref
-from .values import closest
+from .values import archived_page, closest, same_page
 
 YAML11_NULL = {"", "~", "null", "Null", "NULL"}
 
@@ -94,6 +94,7 @@ class Validator:
             precision = min(start.precision, end.precision)
             if end.truncated(precision) < start.truncated(precision):
                 self.diags.add("E210", node.entries["end"].value.span, f"end {end} is before date {start}")
+        self.archived_page(values, node)
         for name in ("date", "published", "founded", "updated"):
             value = values.get(name)
             if name == "date" and values.get("scheduled"):
@@ -102,6 +103,16 @@ class Validator:
                 self.diags.add("W202", node.entries[name].value.span,
                                f"'{value}' is in the future (today is {self.today.isoformat()})",
                                "check the date" + (", or mark the event `scheduled: true`" if name == "date" else ""))
+
+
+    def archived_page(self, values: dict, node: Mapping) -> None:
+        """A source's `archived` copy, where its address names the page, is of the source's own `url`."""
+        url, archived = values.get("url"), values.get("archived")
+        page = archived_page(archived) if isinstance(archived, str) else None
+        if isinstance(url, str) and page is not None and not same_page(page, url):
+            self.diags.add("E215", node.entries["archived"].value.span,
+                           f"the archived copy is of another page ({page}) than the source's url",
+                           f"archive {url} itself, or cite the page the copy is of")
 
 
 def is_null(node: Node) -> bool:

@@ -8,7 +8,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -22,8 +22,20 @@ LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
 INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 DERIVING_LIBRARIES = ("pypinyin", "opencc")
-ARCHIVE_HOSTS = ("web.archive.org", "archive.org", "archive.ph", "archive.today", "archive.is", "archive.li",
-                 "archive.vn", "archive.md", "ghostarchive.org", "perma.cc", "webcitation.org")
+# The archives an `archived` copy may be in: the Wayback Machine, archive.today (each of its
+# domains) and perma.cc. ARCHIVE_PATTERN is the whole address each gives a copy; it is read
+# alike by Python's re and ECMAScript (the JSON Schemas), so it has no flags: hosts in lowercase.
+WAYBACK_HOST = "web.archive.org"
+ARCHIVE_TODAY_HOSTS = ("archive.today", "archive.ph", "archive.is", "archive.li", "archive.md", "archive.vn", "archive.fo")
+ARCHIVE_HOSTS = (WAYBACK_HOST, *ARCHIVE_TODAY_HOSTS, "perma.cc")
+_PAGE = r"https?://[^\s/?#]+([/?#]\S*)?"  # the archived page's own address, as its copy's path holds it
+_TODAY = r"archive\.(" + "|".join(h.split(".")[1] for h in ARCHIVE_TODAY_HOSTS) + ")"
+ARCHIVE_PATTERN = ("^https?://(web\\.archive\\.org/web/[0-9]{4,14}([a-z]{2}_)?/" + _PAGE
+                   + "|" + _TODAY + "/([0-9A-Za-z]{4,10}/?|[0-9]{4}(\\.?[0-9]{2}){2}-?[0-9]{6}/" + _PAGE + ")"
+                   + "|perma\\.cc/[0-9A-Za-z]{4}-[0-9A-Za-z]{4}/?)$")
+ARCHIVE_RE = re.compile(ARCHIVE_PATTERN)
+ARCHIVE_FORMS = ("https://web.archive.org/web/<timestamp>/<the source's url>, an archive.today address "
+                 "(https://archive.ph/<id>) or a perma.cc link (https://perma.cc/XXXX-XXXX)")
 
 
 @dataclass(frozen=True, order=True)
@@ -88,6 +100,42 @@ def url_problem(url: str) -> str | None:
     if parts.username or parts.password or "@" in parts.netloc:
         return "it contains credentials"
     return None
+
+
+def archive_problem(url: str) -> str | None:
+    """Why ``url`` (an http(s) URL without problems of its own) is not a copy in a known web
+    archive, or None."""
+    parts = urlsplit(url)
+    host = parts.netloc
+    if host.lower() not in ARCHIVE_HOSTS:
+        return f"'{host}' is not a known web archive"
+    if host != host.lower():
+        return "write the archive's host in lowercase"
+    if ARCHIVE_RE.match(url):
+        return None
+    if host == WAYBACK_HOST:
+        return "a Wayback Machine copy is web.archive.org/web/<timestamp>/ followed by the page's URL"
+    if host == "perma.cc":
+        return "a perma.cc link is perma.cc/ followed by its XXXX-XXXX code"
+    return "an archive.today copy is its short link (archive.ph/<id>) or archive.ph/<timestamp>/<the page's URL>"
+
+
+def archived_page(archived: str) -> str | None:
+    """The address of the page an archive URL is a copy of, where the URL says it (the
+    Wayback Machine's and archive.today's long forms), else None."""
+    match = re.match(r"^https?://[^/]+/(web/)?[0-9][0-9.\-]{3,18}([a-z]{2}_)?/(https?://.*)$", archived)
+    return match.group(3) if match and ARCHIVE_RE.match(archived) else None
+
+
+def same_page(a: str, b: str) -> bool:
+    """Whether two addresses name the same page as archives file it: the scheme, a `www.`,
+    the host's case, a default port and a trailing slash aside."""
+    def key(url: str) -> tuple[str, str]:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").removeprefix("www.")
+        rest = parts.path.rstrip("/") + ("?" + parts.query if parts.query else "")
+        return host, unquote(rest)
+    return key(a) == key(b)
 
 
 _RESOLVER_TAGS = {"bool": "boolean", "int": "number", "float": "number", "null": "null", "timestamp": "date"}

@@ -71,7 +71,8 @@ def test_every_pattern_is_an_ecmascript_unicode_regex(name: str) -> None:
 
 
 SAMPLES = ["https://a.example/p?q=1#f", 'https://a.example/"', "https://a.example/\\", "https://a.example/`",
-           "https://a b.example/", "https://u@a.example/", "https://web.archive.org/web/2018/x", "2018-03", "x",
+           "https://a b.example/", "https://u@a.example/", "https://web.archive.org/web/2018/x", "https://web.archive.org/web/2018id_/https://a.example/p?q#f",
+           "https://archive.ph/2018.03.06-101010/https://a.example/", "https://perma.cc/AB12-CD34", "2018-03", "x",
            " ", "\u200b", "\u00ad", "0777"]
 
 

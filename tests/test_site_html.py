@@ -32,6 +32,8 @@ def test_every_record_has_a_page_with_its_sources(built_site: Path, name: str) -
         hrefs = {a["href"] for a in page.select("article a[href]")}
         for source in record["sources"]:
             assert source["url"] in hrefs, f"{record['id']} lacks source {source['url']}"
+            copy = source.get("archived") or "https://web.archive.org/web/*/" + source["url"]  # or where to look
+            assert copy in hrefs, f"{record['id']} lacks the archive link {copy}"
 
 
 def test_pages_show_chinese_beside_english(built_site: Path) -> None:

@@ -13,7 +13,7 @@ from generator.load import load_file
 from generator.pipeline import source_date
 from generator.records import KINDS, PartialDate
 from generator.validate import Validator, load_and_validate, unique_ids
-from generator.values import closest, did_you_mean, url_problem
+from generator.values import ARCHIVE_RE, closest, did_you_mean, url_problem
 
 BASE = """- id: wechat
   name: WeChat
@@ -437,12 +437,23 @@ def test_url_problems(url: str, problem: str | None) -> None:
     assert url_problem(url) == problem
 
 
-@pytest.mark.parametrize("archived, ok", [("https://web.archive.org/web/2018/x", True), ("https://archive.ph/abc", True),
-                                          ("https://WEB.ARCHIVE.ORG/web/x", True), ("https://www.perma.cc/x", True),
-                                          ("https://notarchive.org/x", False), ("https://archive.org.evil.example/x", False)])
-def test_archive_hosts(tmp_path: Path, archived: str, ok: bool) -> None:
+@pytest.mark.parametrize("archived, ok", [
+    ("https://web.archive.org/web/2018/https://example.org/a", True),
+    ("http://web.archive.org/web/20180306101010id_/http://www.example.org/a/", True),
+    ("https://archive.ph/AbCdE", True), ("https://archive.is/AbCdE/", True), ("https://archive.fo/AbCdE", True),
+    ("https://archive.today/2018.03.06-101010/https://example.org/a", True),
+    ("https://archive.md/20180306101010/https://example.org/a", True), ("https://perma.cc/AB12-CD34", True),
+    ("https://web.archive.org/web/2018/x", False), ("https://web.archive.org/web/*/https://example.org/a", False),
+    ("https://web.archive.org/web/2018/https://example.org/b", False),  # another page (E215)
+    ("https://WEB.ARCHIVE.ORG/web/2018/https://example.org/a", False), ("https://archive.org/details/a", False),
+    ("https://www.perma.cc/AB12-CD34", False), ("https://perma.cc/x", False), ("https://archive.ph/a b", False),
+    ("https://ghostarchive.org/archive/AbCdE", False), ("https://notarchive.org/x", False),
+    ("https://archive.org.evil.example/x", False), ("https://web.archive.org.evil.example/web/2018/https://example.org/a", False),
+])
+def test_archive_addresses(tmp_path: Path, archived: str, ok: bool) -> None:
     _, _, diags = check(tmp_path, BASE + f"      archived: {archived}\n")
-    assert (not diags.items) is ok
+    assert (not diags.items) is ok, diags.items
+    assert (ARCHIVE_RE.match(archived) is not None) is (ok or archived.endswith("example.org/b"))  # what the schema says
 
 
 def test_duplicate_ids_first_wins(tmp_path: Path) -> None:

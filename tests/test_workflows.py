@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT
 
@@ -17,7 +18,22 @@ WORKFLOWS = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"
 
 
 def test_there_are_workflows() -> None:
-    assert {Path(w).name for w in WORKFLOWS} >= {"ci.yml", "deploy.yml"}
+    assert {Path(w).name for w in WORKFLOWS} >= {"ci.yml", "deploy.yml", "archive.yml"}
+
+
+def test_the_archive_workflow_asks_for_least_privilege() -> None:
+    """Write access only on its one job, only what a pull request needs; no third-party action;
+    the data checked before a pull request is opened (the workflow's token starts no CI)."""
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "archive.yml").read_text("utf-8"))
+    assert flow["permissions"] == {}
+    (job,) = flow["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    uses = [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+    assert uses == ["actions/checkout", "actions/setup-python"]
+    runs = [step.get("run", "") for step in job["steps"]]
+    order = [next(i for i, r in enumerate(runs) if word in r) for word in ("generator links", "generator archive",
+                                                                            "generator check", "gh pr create")]
+    assert order == sorted(order)
 
 
 def test_workflows_match_githubs_schema() -> None:

@@ -71,15 +71,21 @@ def named_context(record: Record, site: Site, links: RelativeLinks) -> dict[str,
     }
 
 
+ARCHIVE_SEARCH = "https://web.archive.org/web/*/"  # the Wayback Machine's list of a page's copies
+
+
 def source_line(source: dict[str, Any]) -> Markup:
-    """Publisher: linked title (published) · archived copy — “quote”. Every part is escaped
-    (md, external) before it is joined as plain text, then marked safe once."""
+    """Publisher: linked title (published) · archived copy — “quote”; without a copy, a plain
+    link to look for one in the Wayback Machine (the page itself asks the archive nothing).
+    Every part is escaped (md, external) before it is joined as plain text, then marked safe once."""
     line = f"{md(source['publisher'])}: {external(source['url'], source['title'])}"
     if source.get("published"):
         published = md("(" + str(source["published"]) + ")")
         line = f"{line} {published}"  # f-strings, not +: str + Markup would escape the line again
     if source.get("archived"):
         line = f"{line} · {external(source['archived'], 'archived copy')}"
+    else:
+        line = f"{line} · {external(ARCHIVE_SEARCH + source['url'], 'find in the archive')}"
     if source.get("quote"):
         line = f"{line} — “{md(source['quote'])}”"
     return Markup(line)
