@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 from .lexicon import convert, dictionary_words, toneless_reading
 from .link import Corpus
@@ -67,7 +68,8 @@ def as_typed(pinyin: str) -> str:
     return stripped.replace("ü", "u").lower()
 
 
-def syllables(chars: str, pinyin: str) -> list[str] | None:
+@cache
+def syllables(chars: str, pinyin: str) -> tuple[str, ...] | None:
     """The data's pinyin, one lowercase syllable per character of ``chars``, as the glossary
     check aligns them (chinese.align); None where ``chars`` holds other than Han characters or
     the two do not align."""
@@ -78,7 +80,7 @@ def syllables(chars: str, pinyin: str) -> list[str] | None:
         return None
     text = lowercase(unicodedata.normalize("NFC", pinyin.strip()))
     spans, _ = align(items, text)
-    return [text[start:end] for start, end in spans] if spans else None
+    return tuple(text[start:end] for start, end in spans) if spans else None
 
 
 def pinyin_spellings(chars: str, pinyin: str | None) -> list[str]:
@@ -123,12 +125,15 @@ def names(record: Record) -> list[str]:
 
 
 def unique(items: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
+    """The items stripped, in order, without empty ones and without repeats that differ only in case."""
+    out: list[str] = []
+    folded: set[str] = set()
     for item in items:
         key = item.strip()
-        if key and key.casefold() not in {k.casefold() for k in seen}:
-            seen[key] = None
-    return list(seen)
+        if key and key.casefold() not in folded:
+            folded.add(key.casefold())
+            out.append(key)
+    return out
 
 
 def chinese_words(corpus: Corpus) -> list[str]:
