@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.records import KINDS
+
 HAN = "比特币火交易所中国人民银行监管虚拟货币挖矿平台链网信办公告通知风险防范代币发行融资微信微博"
 WORDS = ("regulators exchange notice ban mining platform account token trading risk warning court "
          "police wallet payment bank stablecoin campaign province city office").split()
@@ -92,7 +94,8 @@ def write(folder: Path, events: int, seed: int = 1, from_data: bool = False) -> 
     """Write a corpus of ``events`` events into ``folder``: the synthetic one, or with
     ``from_data`` the project's own records repeated (`real`)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, records in (real(events) if from_data else corpus(events, seed)).items():
+    files = {kind.file: [] for kind in KINDS.values()} | (real(events) if from_data else corpus(events, seed))
+    for name, records in files.items():
         (folder / name).write_text(yaml.dump(records, Dumper=Dumper, allow_unicode=True, sort_keys=False,
                                              width=10**6), "utf-8")
     return folder

@@ -16,7 +16,7 @@ from .archive import archive as archive_sources
 from .diagnostics import Diagnostic, Diagnostics, Severity, Span
 from .docs import write_committed
 from .load import DEFAULT_MAX_FILE_BYTES
-from .pipeline import BuildOptions, BuildResult, build
+from .pipeline import BuildOptions, BuildResult, OptionError, build
 from .records import KINDS
 from .report import github_report, json_report, summary, text_report
 from .reuse import Memo
@@ -30,4 +30,4 @@ from .write import owned
 __all__ = ["build", "BuildOptions", "BuildResult", "Diagnostic", "Severity", "Span", "Memo", "owned",
            "output_complete", "summary", "text_report", "json_report", "github_report", "KINDS", "record_template",
            "check_links", "write_committed", "DEFAULT_MAX_FILE_BYTES", "archive_sources", "ArchiveOptions", "WaybackClient",
-           "WAYBACK_API", "Diagnostics"]
+           "WAYBACK_API", "Diagnostics", "OptionError"]

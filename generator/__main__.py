@@ -26,6 +26,7 @@ from . import (
     BuildOptions,
     Diagnostic,
     Diagnostics,
+    OptionError,
     WaybackClient,
     archive_sources,
     build,
@@ -174,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
                "docs": run_docs}
     try:
         return command[args.command](args)
+    except OptionError as exc:  # misuse, like a bad argument
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # a bug in the generator, never the contributor's fault: no traceback for them
         print(f"internal error: {type(exc).__name__}: {exc}\nPlease report this with the data that caused it.",
               file=sys.stderr)

@@ -54,7 +54,7 @@ def entry_dates(event: Record, changed: dict[tuple[str, str], str | None]) -> tu
     """(published, updated): the event's first day, and its last change if later."""
     date: PartialDate = event.values["date"]
     published = midnight(date.first_day().isoformat())
-    last = changed.get(("event", event.id))
+    last = changed.get((event.kind, event.id))
     updated = max(published, midnight(last)) if last else published
     return published, updated
 

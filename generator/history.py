@@ -153,16 +153,18 @@ def repository_state(folder: Path) -> str | None:
 
 def remembered_history(data_file: Path, folder: Path | None, commit: str | None, cache_dir: Path | None) -> FileHistory:
     """file_history, or what it said last time: blame's answer depends only on the commit
-    checked out, the file's bytes and this module, so it is kept in ``cache_dir`` under a
-    digest of the three (one entry per data file, replaced when any of them changes)."""
+    checked out, the file (where it is, its bytes) and this module, so it is kept in
+    ``cache_dir`` under a digest of them (one entry per data file, replaced when one changes).
+    Git settings that change blame (blame.ignoreRevsFile) are not in the digest."""
     target = (folder or data_file.parent) / data_file.name
     try:
-        key = hashlib.sha256(f"{commit}\0".encode() + target.read_bytes() + Path(__file__).read_bytes()).hexdigest()
+        where = str(target.resolve())
+        key = hashlib.sha256(f"{commit}\0{where}\0".encode() + target.read_bytes() + Path(__file__).read_bytes()).hexdigest()
     except OSError:
         commit = None
     if commit is None or cache_dir is None:
         return file_history(data_file, folder)
-    path = cache_dir / "history" / f"{data_file.name}.json"
+    path = cache_dir / "history" / f"{data_file.name}-{hashlib.sha256(where.encode()).hexdigest()[:12]}.json"
     try:
         saved = json.loads(path.read_text("utf-8"))
         if saved["key"] == key:

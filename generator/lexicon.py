@@ -2,9 +2,8 @@
 
 The generator asks pypinyin for readings, OpenCC for the other script and jieba's stock
 dictionary which strings are words. The answers depend only on the question and on the
-libraries' files, yet importing and consulting the libraries was most of a small build's
-time (the real data: pypinyin's import 0.25 s, its phrase readings 0.28 s, a scan of jieba's
-dictionary 0.3 s). Every answer is therefore kept in a table, saved in the build's cache folder
+libraries' files, while importing and consulting the libraries costs much of a small build's
+time. Every answer is therefore kept in a table, saved in the build's cache folder
 (`.cache/generator/` by default) under a name that digests this module and the libraries'
 files: an upgraded library or a changed question starts a new table, so a remembered answer
 is always the one the library gives. A library is imported only for a question the table
@@ -87,14 +86,21 @@ def save(path: Path, table: dict[str, Any]) -> None:
 
 @cache
 def fingerprint() -> str:
-    """A digest of this module's source and of each library's files as installed (their paths,
-    sizes and modification times, read without importing them)."""
+    """A digest of this module's source and of each library as installed: its RECORD (pip's
+    list of every file it installed, each with its own digest), or where there is none, the
+    paths, sizes and modification times of the package's files. Nothing is imported."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for name in LIBRARIES:
         spec = importlib.util.find_spec(name)
         folder = Path(spec.origin).parent if spec and spec.origin else None
-        for path in sorted(folder.iterdir()) if folder else ():
-            if path.is_file():
+        if folder is None:
+            continue
+        records = sorted(folder.parent.glob(f"{name}-*.dist-info/RECORD"))
+        if records:
+            digest.update(b"".join(path.read_bytes() for path in records))
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
                 stat = path.stat()
                 digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:16]
@@ -174,7 +180,7 @@ def _dictionary_words(wanted: set[str]) -> set[str]:
 
 def jieba_dictionary() -> Path:
     """jieba's stock dictionary file (jieba.DEFAULT_DICT_NAME in the package), found without
-    importing jieba (its import loads pkg_resources, 0.2 s here)."""
+    importing jieba (which loads pkg_resources)."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("jieba is not installed (it is a dependency: pip install -r requirements.lock)")

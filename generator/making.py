@@ -124,8 +124,7 @@ def make_in_two(pages: list[Page], sink: Sink, made: Making, first: list[Page]) 
     """Make ``pages`` (every page that spells no names, in path order, then the event pages)
     into ``sink`` in two processes: a forked copy takes them from the back while this one
     makes ``first`` (the pages that spell names), then takes them from the front until the
-    two meet. Rendering is most of a build, and one Python process uses one core (figures:
-    benchmarks/results.md). Only this process makes the pages that spell names, so only it
+    two meet, so both cores make pages. Only this process makes the pages that spell names, so only it
     asks the lexicon (lexicon.py) what the copy would not remember.
 
     The copy shares the corpus, but CPython writes a reference count into every object it

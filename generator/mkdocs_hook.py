@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from generator import BuildOptions, Memo, build, output_complete, owned, summary, text_report
+from generator import BuildOptions, Memo, OptionError, build, output_complete, owned, summary, text_report
 
 log = logging.getLogger("mkdocs.plugins.generator")
 _command = "build"
@@ -58,11 +58,15 @@ class ToMkDocsLog(logging.Handler):
 def on_pre_build(config) -> None:
     strict = bool(config.strict)  # `mkdocs build --strict`: warnings stop the build, nothing is written
     project = Path(config.config_file_path).parent
-    result = build(BuildOptions(data_dir=data_dir(config), out_dir=Path(config.docs_dir), strict=strict,
-                                cache_dir=project / ".cache" / "generator",
-                                 memo=_memo if _command == "serve" else None,
-                                 fork=_command != "serve",  # no fork beside the server's threads
-                                 **({"site_url": config.site_url} if config.site_url else {})))
+    try:
+        options = BuildOptions(data_dir=data_dir(config), out_dir=Path(config.docs_dir), strict=strict,
+                               cache_dir=project / ".cache" / "generator",
+                               memo=_memo if _command == "serve" else None,
+                               fork=_command != "serve",  # no fork beside the server's threads
+                               **({"site_url": config.site_url} if config.site_url else {}))
+    except OptionError as exc:
+        raise Abort(str(exc)) from None
+    result = build(options)
     report = text_report(result.diagnostics, result.lines)
     if result.failed(strict):
         what = "data errors" if result.errors else "data warnings under --strict"

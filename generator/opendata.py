@@ -136,7 +136,7 @@ def events_ics(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str
         date: PartialDate = event.values["date"]
         end = event.get("end")
         last_day = end.first_day() if isinstance(end, PartialDate) else date.first_day()
-        stamp = changed.get(("event", event.id)) or date.first_day().isoformat()
+        stamp = changed.get((event.kind, event.id)) or date.first_day().isoformat()
         precision = {1: " The sources give only the year.", 2: " The sources give only the month."}.get(date.precision, "")
         out += ["BEGIN:VEVENT", f"SUMMARY:{ics_text(event.values['title'])}",
                 f"DTSTART;VALUE=DATE:{date.first_day():%Y%m%d}",

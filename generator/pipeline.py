@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from .diagnostics import Diagnostic, Diagnostics, Span
 from .history import Changed, changed_dates
 from .lexicon import remembered
@@ -46,6 +48,20 @@ def source_date(epoch: str | None) -> dt.date:
     return dt.date.today()
 
 
+class OptionError(ValueError):
+    """An option (or the environment variable behind it) that cannot be used; the message says why."""
+
+
+def whole_number(variable: str, default: int) -> int:
+    """The environment variable as a positive whole number, or ``default`` when it is unset."""
+    text = os.environ.get(variable)
+    if not text:
+        return default
+    if not text.strip().isdigit() or int(text) <= 0:
+        raise OptionError(f"{variable} must be a whole number of bytes, such as 60000000, not '{text}'")
+    return int(text)
+
+
 @dataclass(frozen=True)
 class BuildOptions:
     """Everything a build depends on. The environment is read here, when options are made,
@@ -60,8 +76,7 @@ class BuildOptions:
     # The permanent address of the site, for feeds, downloads and "cite this": the same
     # placeholder as mkdocs.yml unless SITE_URL (the deploy) or the MkDocs hook says otherwise.
     site_url: str = field(default_factory=lambda: os.environ.get("SITE_URL") or PLACEHOLDER_SITE_URL)
-    max_file_bytes: int = field(default_factory=lambda: int(os.environ.get("GENERATOR_MAX_FILE_BYTES")
-                                                            or DEFAULT_MAX_FILE_BYTES))
+    max_file_bytes: int = field(default_factory=lambda: whole_number("GENERATOR_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
     # 'Today', after which a date is in the future (W202): SOURCE_DATE_EPOCH pins it.
     today: dt.date = field(default_factory=lambda: source_date(os.environ.get("SOURCE_DATE_EPOCH")))
     # The folder whose git history dates the records (else the data folder's): GENERATOR_HISTORY_DIR,
@@ -130,7 +145,11 @@ def corpus_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def build(options: BuildOptions = BuildOptions()) -> BuildResult:
+def build(options: BuildOptions | None = None) -> BuildResult:
+    """Load, validate and link the data; unless it has errors (or warnings under ``strict``),
+    or ``write`` is off, render and write every page. Options default to BuildOptions(), read
+    from the environment when build is called."""
+    options = options if options is not None else BuildOptions()
     with remembered(options.cache_dir):
         with collector_paused():
             result, diags = read(options)
@@ -203,6 +222,8 @@ def make_and_write(result: BuildResult, diags: Diagnostics, options: BuildOption
 
     try:
         result.written = write([page.path for page in result.pages], options.out_dir, diags, fill)
+    except TemplateError:
+        raise  # a page kind without its template is the generator's bug, not a file that cannot be written
     except OSError as exc:
         diags.add("E402", Span(str(exc.filename or options.out_dir), 1, 1, 1, 1), f"cannot write: {exc.strerror}")
     result.timings["render"] += result.made.seconds

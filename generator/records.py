@@ -185,17 +185,29 @@ class Kind:
     # Records that act in events (authorities, exchanges, platforms): an event lists them as
     # its actors, the timeline filters by them, each has an Atom feed of its events.
     actor: bool = False
+    # The section's index page (kinds that are not dated): a sentence under its title, and the
+    # columns of its table after the record's link: (field, column heading).
+    intro: str = ""
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind("event", "events", "events.yaml", "events", "Events", EVENT_FIELDS, dated=True, label=("title",)),
-        Kind("exchange", "exchanges", "exchanges.yaml", "exchanges", "Exchanges", EXCHANGE_FIELDS, actor=True),
-        Kind("authority", "authorities", "authorities.yaml", "authorities", "Authorities", AUTHORITY_FIELDS, actor=True),
-        Kind("platform", "platforms", "platforms.yaml", "platforms", "Platforms", PLATFORM_FIELDS, actor=True),
+        Kind("exchange", "exchanges", "exchanges.yaml", "exchanges", "Exchanges", EXCHANGE_FIELDS, actor=True,
+             intro="Exchanges that served users in mainland China, with their former names and their China story.",
+             columns=(("name_zh", "Chinese name"), ("aliases", "Other names"), ("status", "Status"))),
+        Kind("authority", "authorities", "authorities.yaml", "authorities", "Authorities", AUTHORITY_FIELDS, actor=True,
+             intro="The regulators, ministries, courts and bodies behind the crackdown.",
+             columns=(("name_zh", "Chinese name"), ("aliases", "Abbreviations"), ("level", "Level"))),
+        Kind("platform", "platforms", "platforms.yaml", "platforms", "Platforms", PLATFORM_FIELDS, actor=True,
+             intro="Social networks, search engines, payment services and app stores, and what they blocked.",
+             columns=(("name_zh", "Chinese name"), ("owner", "Owner"))),
         Kind("term", "terms", "glossary.yaml", "glossary", "Glossary", TERM_FIELDS, rules=(chinese_forms,),
-             label=("term", "pinyin")),
+             label=("term", "pinyin"),
+             intro="Chinese words of the crackdown and of crypto slang, with pinyin and English. 术语表.",
+             columns=(("traditional", "Traditional"), ("pinyin", "Pinyin"), ("english", "English"))),
     )
 }
 # The fields by which a dated record names who acted, in the table's order: (field, the actor's kind).

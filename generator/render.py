@@ -13,7 +13,8 @@ from .history import Changed
 from .link import Corpus
 from .page import Page
 from .pages import PAGE_KINDS, Site
-from .pages.common import environment
+from .pages.common import COMPILED_FOR, environment
+from .records import KINDS
 
 __all__ = ["Page", "render"]
 
@@ -22,6 +23,7 @@ def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None,
            cache_dir: Path | None = None) -> list[Page]:
     """Every generated page and file, sorted by path. ``cache_dir``: where compiled templates
     are kept between builds."""
-    site = Site(corpus, site_url, changed or {}, environment(cache_dir / "templates" if cache_dir else None))
-    site.env.get_template("event.md.j2")  # loaded before a copy may fork (making.py), not in both processes
+    site = Site(corpus, site_url, changed or {}, environment(cache_dir / f"templates-{COMPILED_FOR}" if cache_dir else None))
+    for kind in KINDS.values():  # loaded before a copy may fork (making.py), not in both processes
+        site.env.get_template(f"{kind.name}.md.j2")
     return sorted((page for kind in PAGE_KINDS for page in kind.pages(site)), key=lambda p: p.path)

@@ -62,8 +62,6 @@ def test_the_field_table_imports_only_field_types_values_and_rules() -> None:
 
 
 def test_no_module_switches_on_a_type_name() -> None:
-    import re
-
     for path in PACKAGE.rglob("*.py"):
         assert not re.search(r"\.type (==|in|!=) ", path.read_text("utf-8")), path.name
 
@@ -115,9 +113,12 @@ def test_every_kind_is_owned_ignored_and_out_of_the_nav() -> None:
 
     ignored = set((ROOT / ".gitignore").read_text("utf-8").splitlines())
     not_in_nav = (ROOT / "mkdocs.yml").read_text("utf-8").split("not_in_nav: |", 1)[1].split("\n\n", 1)[0]
+    nav = (ROOT / "mkdocs.yml").read_text("utf-8").split("\nnav:\n", 1)[1].split("\n\n", 1)[0]
     for kind in KINDS.values():
         assert kind.folder in OWNED_FOLDERS, kind.name
         assert f"/{kind.folder}/" in not_in_nav, kind.name
+        if not kind.dated:  # its section index is a page of the nav (events have the timeline)
+            assert f": {kind.folder}/index.md" in nav, f"add '  - {kind.title}: {kind.folder}/index.md' to mkdocs.yml's nav"
     for folder in OWNED_FOLDERS:
         assert f"/content/{folder}/" in ignored, folder
     for name in OWNED_FILES:

@@ -67,3 +67,18 @@ def test_build_writes_and_a_failed_build_keeps_the_last_good_output(tmp_path: Pa
     proc = run("build", "--data", str(broken(tmp_path)), "--out", str(out))
     assert proc.returncode == 1
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_a_bad_environment_value_is_misuse_without_a_traceback(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = dict(os.environ, GENERATOR_MAX_FILE_BYTES="10MB")
+    proc = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=ROOT, env=env, capture_output=True,
+                          text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "error: GENERATOR_MAX_FILE_BYTES must be a whole number of bytes, such as 60000000, " \
+                                  "not '10MB'"

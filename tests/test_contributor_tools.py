@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.__main__ import main
 from generator.diagnostics import Diagnostics
 from generator.pages.contributing import contributing
+from generator.records import KINDS
 from generator.urlcheck import check_links
 from tests.conftest import MINI, ROOT, build_fixture
 
@@ -77,14 +78,13 @@ def test_links_reports_dead_and_redirected_urls_where_they_are_written(tmp_path:
     try:
         data = tmp_path / "data"
         data.mkdir()
-        for name in ("events.yaml", "exchanges.yaml", "authorities.yaml", "glossary.yaml"):
-            (data / name).write_text("[]\n", "utf-8")  # no URL may leave this machine
+        for kind in KINDS.values():
+            (data / kind.file).write_text("[]\n", "utf-8")  # no URL may leave this machine
         lines = [f"- id: p{i}\n  name: P\n  summary: S\n  sources:\n    - url: {base}{path}\n      title: T\n"
                  f"      publisher: P\n" for i, path in enumerate(["/ok", "/gone", "/moved", "/no-head", "/slow"])]
         (data / "platforms.yaml").write_text("\n".join(lines), "utf-8")
         run = check_links(data, timeout=1.0, max_requests=100, workers=2)
-        assert sorted(Path(p).name for p in run.lines) == ["authorities.yaml", "events.yaml", "exchanges.yaml",
-                                                           "glossary.yaml", "platforms.yaml"]  # each read once
+        assert sorted(Path(p).name for p in run.lines) == sorted(k.file for k in KINDS.values())  # each read once
         found = sorted((d.code, d.span.line, d.message.split(" (")[0]) for d in run.diagnostics)
         assert found == [("W301", 13, "source URL is dead"), ("W301", 37, "source URL is dead"),
                          ("W302", 21, "source URL redirects")]
@@ -96,12 +96,13 @@ def test_links_reports_dead_and_redirected_urls_where_they_are_written(tmp_path:
 
 
 
-def test_worked_examples_pass_the_validator(tmp_path: Path) -> None:
+def test_every_kind_has_a_worked_example_that_passes_the_validator(tmp_path: Path) -> None:
     from generator.load import load_file
     from generator.records import KINDS
     from generator.scaffold import EXAMPLES
     from generator.validate import Validator
 
+    assert sorted(EXAMPLES) == sorted(KINDS), "give each kind a worked example in generator/scaffold.py (EXAMPLES)"
     for kind, text in EXAMPLES.items():
         path = tmp_path / f"{kind}.yaml"
         path.write_text(text, "utf-8")

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from generator.history import NEW
 from tests.conftest import MINI, build_fixture
 
 
@@ -194,6 +195,10 @@ def test_what_blame_said_is_remembered_until_the_commit_or_the_file_changes(tmp_
     blamed.clear()
     again = build_fixture(data, tmp_path / "out2", cache_dir=cache)
     assert blamed == [] and again.changed == first.changed
+    copy = data.parent / "copy"  # the same files elsewhere in the work tree, not committed
+    shutil.copytree(data, copy)
+    assert build_fixture(copy, tmp_path / "out-copy", cache_dir=cache).changed[("exchange", "huobi")].pending == NEW
+    blamed.clear()
 
     huobi = data / "exchanges.yaml"
     huobi.write_text(huobi.read_text("utf-8").replace("name: Huobi", "name: Huobi Global", 1), "utf-8")

@@ -10,6 +10,7 @@ filter cannot let record text inject markup (decision 6).
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -46,6 +47,10 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+
+# Compiled templates are kept per version of this module (the environment's options) and of Jinja.
+COMPILED_FOR = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:12]
 
 
 def environment(compiled: Path | None = None) -> jinja2.Environment:

@@ -30,7 +30,7 @@ def contributing(env: jinja2.Environment | None = None, standalone: bool = True)
     text = env.get_template("contributing.md.j2").render(
         standalone=standalone, kinds=[(k, field_rows(k.fields), Markup(schema_comment(k))) for k in KINDS.values()], codes=codes,
         event_types={Markup(k): Markup(v) for k, v in EVENT_TYPES.items()}, kind_names=Markup(", ".join(f"`{k}`" for k in KINDS)),
-        templates=[(k, Markup(template(k.name)), Markup(EXAMPLES[k.name])) for k in KINDS.values()])
+        templates=[(k, Markup(template(k.name)), Markup(EXAMPLES.get(k.name, ""))) for k in KINDS.values()])
     return text if text.endswith("\n") else text + "\n"
 
 

@@ -1,5 +1,6 @@
-"""The section indexes: every exchange, authority, platform and term in a table
-(<kind>-index.md.j2), and the events folder's index, which points to the timeline."""
+"""The section indexes: the records of each kind that is not dated in a table whose columns the
+field table gives (Kind.columns, section-index.md.j2), and the events folder's index, which
+points to the timeline."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .common import RelativeLinks, Site, label
 
 
 def pages(site: Site) -> list[Page]:
-    out = [site.page(f"{KINDS[kind].folder}/index.md", f"{kind}-index.md.j2",
+    out = [site.page(f"{KINDS[kind].folder}/index.md", "section-index.md.j2",
                      lambda kind=kind: {"rows": section_rows(kind, site), "kind": KINDS[kind]})
            for kind in site.corpus.records if not KINDS[kind].dated]
     out.append(site.page("events/index.md", "events-index.md.j2", lambda: {
@@ -25,5 +26,13 @@ def section_rows(kind: str, site: Site) -> list[dict[str, Any]]:
     rows = []
     for record in sorted(site.corpus.records[kind].values(), key=lambda r: label(r).casefold()):
         rows.append({"link": links.to(record, record.values[KINDS[kind].label[0]]),
-                     "r": record.values, "count": sum(1 for e in site.corpus.named_by(record) if e.dated)})
+                     "cells": [cell(record.get(name)) for name, _ in KINDS[kind].columns],
+                     "count": sum(1 for e in site.corpus.named_by(record) if e.dated)})
     return rows
+
+
+def cell(value: Any) -> str:
+    """A field's value in a table cell: a list joined with commas, nothing for a field not given."""
+    if value is None:
+        return ""
+    return ", ".join(value) if isinstance(value, (list, tuple)) else str(value)
