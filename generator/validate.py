@@ -53,6 +53,7 @@ class Validator:
             return None
         self.refs: list[Ref] = []  # what the record names, in the order written
         self.spans: dict[str, Span] = {}
+        self.prefix = ""  # the path of the list item being read ("history[0]."), for its spans
         if (id_entry := node.entries.get("id")) is not None:
             self.spans["id"] = id_entry.value.span  # where a duplicate id is reported (unique_ids)
         values = self.mapping(node, self.kind.fields)

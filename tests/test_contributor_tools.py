@@ -77,7 +77,7 @@ def test_links_reports_dead_and_redirected_urls_where_they_are_written(tmp_path:
     try:
         data = tmp_path / "data"
         data.mkdir()
-        for name in ("events.yaml", "exchanges.yaml", "authorities.yaml", "glossary.yaml"):
+        for name in ("events.yaml", "exchanges.yaml", "authorities.yaml", "glossary.yaml", "publishers.yaml"):
             (data / name).write_text("[]\n", "utf-8")  # no URL may leave this machine
         lines = [f"- id: p{i}\n  name: P\n  summary: S\n  sources:\n    - url: {base}{path}\n      title: T\n"
                  f"      publisher: P\n" for i, path in enumerate(["/ok", "/gone", "/moved", "/no-head", "/slow"])]
@@ -85,7 +85,8 @@ def test_links_reports_dead_and_redirected_urls_where_they_are_written(tmp_path:
         diags = Diagnostics()
         run = check_links(data, diags, timeout=1.0, max_requests=100, workers=2)
         assert sorted(Path(p).name for p in run.lines) == ["authorities.yaml", "events.yaml", "exchanges.yaml",
-                                                           "glossary.yaml", "platforms.yaml"]  # each read once
+                                                           "glossary.yaml", "platforms.yaml",
+                                                           "publishers.yaml"]  # each read once
         found = sorted((d.code, d.span.line, d.message.split(" (")[0]) for d in diags.items)
         assert found == [("W301", 13, "source URL is dead"), ("W301", 37, "source URL is dead"),
                          ("W302", 21, "source URL redirects")]

@@ -57,8 +57,10 @@ def record_sets(draw) -> dict[str, list[dict]]:
                "authorities": ["a0"], "exchanges": [f"x{draw(st.integers(0, n_x - 1))}"], "platforms": ["p0"],
                "terms": ["t0"], "other_actors": [draw(TEXT)], "disputed": draw(TEXT), "sources": [source(i)]}
               for i in range(draw(st.integers(1, 3)))]
+    publishers = [{"id": "example", "name": "Example", "domains": ["example.org"], "tier": "press",
+                   "summary": draw(TEXT), "sources": [source(0)]}]
     return {"events.yaml": events, "exchanges.yaml": exchanges, "authorities.yaml": authorities,
-            "platforms.yaml": platforms, "glossary.yaml": terms}
+            "platforms.yaml": platforms, "glossary.yaml": terms, "publishers.yaml": publishers}
 
 
 def visible(markdown_text: str) -> str:
@@ -82,7 +84,7 @@ def test_valid_records_build_and_every_page_shows_its_text(files: dict[str, list
         result = build(BuildOptions(data_dir=data, out_dir=out))
         assert not result.errors, [(d.code, d.message) for d in result.errors]
         folders = {"events.yaml": "events", "exchanges.yaml": "exchanges", "authorities.yaml": "authorities",
-                   "platforms.yaml": "platforms", "glossary.yaml": "glossary"}
+                   "platforms.yaml": "platforms", "glossary.yaml": "glossary", "publishers.yaml": "publishers"}
         for name, records in files.items():
             for record in records:
                 shown = visible((out / folders[name] / f"{record['id']}.md").read_text("utf-8"))

@@ -220,9 +220,11 @@ def test_texts_keep_where_each_item_was_written(tmp_path: Path) -> None:
     ]
     record = records[0]
     assert record.get("aliases") == ("x", "z")
-    assert {k: (s.line, s.column, s.end_column) for k, s in record.spans.items()} == {"id": (1, 7, 13),
-                                                                                      "aliases[0]": (8, 17, 22),
-                                                                                      "aliases[1]": (8, 30, 31)}
+    assert {k: (s.line, s.column, s.end_column) for k, s in record.spans.items() if not k.startswith("sources")} == {
+        "id": (1, 7, 13), "aliases[0]": (8, 17, 22), "aliases[1]": (8, 30, 31)}
+    # A source's url, title and publisher keep where they are written too (the link phase's rules report there).
+    assert {k: (s.line, s.column) for k, s in record.spans.items() if k.startswith("sources")} == {
+        "sources[0].url": (5, 12), "sources[0].title": (6, 14), "sources[0].publisher": (7, 18)}
 
 
 def test_sources_must_be_a_list_of_mappings(tmp_path: Path) -> None:
