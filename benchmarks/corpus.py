@@ -37,10 +37,26 @@ def han(rng: random.Random, n: int) -> str:
     return "".join(rng.choice(HAN) for _ in range(n))
 
 
+# The synthetic publishers: each source's host is its publisher's (example hosts, no real address).
+PUBLISHERS = {"Reuters": "press", "Caixin": "press", "CoinDesk": "press", "8btc": "press", "Xinhua": "party-media"}
+
+
+def host(publisher: str) -> str:
+    return f"{publisher.lower()}.example"
+
+
 def source(rng: random.Random, i: int) -> dict:
-    return {"url": f"https://example.org/source/{i}/{rng.randrange(10**6)}", "title": text(rng, 6),
-            "publisher": rng.choice(["Reuters", "Caixin", "CoinDesk", "8btc", "Xinhua"]),
+    number = rng.randrange(10**6)
+    title = text(rng, 6)
+    publisher = rng.choice(list(PUBLISHERS))
+    return {"url": f"https://{host(publisher)}/source/{i}/{number}", "title": title, "publisher": publisher,
             "published": f"{rng.randrange(2013, 2025)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"}
+
+
+def publishers() -> list[dict]:
+    return [{"id": name.lower(), "name": name, "domains": [host(name)], "tier": tier,
+             "sources": [{"url": f"https://{host(name)}/about", "title": f"About {name}", "publisher": name}]}
+            for name, tier in PUBLISHERS.items()]
 
 
 def corpus(events: int, seed: int = 1) -> dict[str, list[dict]]:
@@ -67,7 +83,7 @@ def corpus(events: int, seed: int = 1) -> dict[str, list[dict]]:
             "sources": [source(rng, i), source(rng, i + 1)], "confidence": "high",
         })
     return {"events.yaml": out, "exchanges.yaml": exchanges, "authorities.yaml": authorities,
-            "platforms.yaml": platforms, "glossary.yaml": terms}
+            "platforms.yaml": platforms, "glossary.yaml": terms, "publishers.yaml": publishers()}
 
 
 DATA = Path(__file__).resolve().parents[1] / "data"

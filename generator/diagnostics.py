@@ -77,13 +77,34 @@ CODES: dict[str, Code] = {
              "one space between words, an apostrophe only before a/o/e inside a word (Xī'ān).", '  pinyin: "bi3 te4 bi4"'),
         Code("E214", "pinyin does not match the characters", "Give each Han character of `term` one syllable, a reading "
              "the dictionary has for it (erhua `儿` as `r`); the hint shows pypinyin's reading.", '  term: "比特币"\n  pinyin: "bǐtèbí"'),
-        Code("E215", "archived copy of another page", "An `archived` address that names a page (the Wayback "
+        Code("E215", "placeholder title", "Copy the page's own title as published: a description in brackets, or a note "
+             "that the title was not shown, unknown or truncated, is not one. Headlines that merely start with 【…】 are real.",
+             '  title: "(article on crypto slang; title not shown)"'),
+        Code("E216", "not a host name", "Write a publisher's domains as lowercase host names, without scheme or path.",
+             "  domains: [https://www.reuters.com/]"),
+        Code("E217", "copy publisher without a reason", "Say in `summary` why the host is a copy: whose pages it "
+             "mirrors, stages or pirates.", "  tier: copy   # and no summary"),
+        Code("E218", "archived copy of another page", "An `archived` address that names a page (the Wayback "
              "Machine's `web/<timestamp>/<url>`) must name the source's own `url`.",
              "  url: https://example.org/a\n  archived: https://web.archive.org/web/2018/https://example.org/b"),
         # References between records (E3xx).
         Code("E301", "reference to an unknown record", "Use an existing id of that kind (the hint suggests the closest) or add the record.", "  exchanges: [okx-global]"),
         Code("E302", "record refers to itself", "Remove the record's own id from the list.", "- id: bitebi\n  related: [bitebi]"),
         Code("E303", "alias used by two records", "An alias must lead to one record: remove it from one of them.", "  aliases: [Huobi]   # on two exchanges"),
+        # Sources and their publishers (E304-E308, W303-W304): found when sources are resolved.
+        Code("E304", "host claimed by two publishers", "A host belongs to one publisher: remove it from one of them.",
+             "  domains: [reuters.com]   # on two publishers"),
+        Code("E305", "source on a shared host names no publisher", "On hosts where the account decides who speaks "
+             "(weibo.com, x.com, medium.com …) give the account's publisher in `publisher_id`.",
+             "  url: https://weibo.com/123/abc   # and no publisher_id"),
+        Code("E306", "publisher id disagrees with the host", "Off shared hosts the URL's host decides the publisher: "
+             "drop `publisher_id` or make it the host's publisher.", "  url: https://www.reuters.com/…\n  publisher_id: bloomberg"),
+        Code("E307", "publisher text does not name the publisher", "Make the credited text name the publisher the URL "
+             "resolves to (its name or an alias); it may say more, e.g. whose text a repost carries.",
+             "  url: https://news.yahoo.com/…\n  publisher: Reuters   # say: Reuters (via Yahoo News)"),
+        Code("E308", "source cited from a copy", "Cite the publisher's own page (the hint gives its address where the "
+             "copy's path holds it), or another source; a copy may never be cited.",
+             "  url: https://uat.coindesk.com/markets/…"),
         # Output (E4xx).
         Code("E401", "refusing to overwrite a file the generator did not write", "Move the file away, or build into another folder (`--out`).", "(content/timeline/index.md written by hand)"),
         Code("E402", "cannot write output", "Check the output folder exists and is writable.", "(read-only content/)"),
@@ -92,6 +113,12 @@ CODES: dict[str, Code] = {
         Code("W202", "date in the future", "Check the date, or mark the event `scheduled: true`.", "  date: 2031-01-01", Severity.WARNING),
         Code("W203", "traditional form differs from OpenCC's", "Check `traditional`: it is none of the forms OpenCC "
              "makes of `term` (s2t, s2tw, s2hk), which the hint lists.", '  term: "比特币"\n  traditional: "比特弊"', Severity.WARNING),
+        Code("W303", "source host matches no publisher", "Add the publisher to data/publishers.yaml "
+             "(`python -m generator new publisher --append`) with the host in its `domains`.",
+             "  url: https://new-outlet.example/story", Severity.WARNING),
+        Code("W304", "no primary source", "A regulation, enforcement or court event cites an `official` source (the "
+             "notice, the ruling), or says why not in `primary_missing`.", "  type: regulation   # only press sources",
+             Severity.WARNING),
         # Found by `python -m generator links` only (W3xx).
         Code("W301", "dead source URL", "Find where the page moved, or add an `archived` copy from a web archive.", "  url: https://example.org/removed-page", Severity.WARNING),
         Code("W302", "redirected source URL", "Cite the address it redirects to, and add an `archived` copy.", "  url: http://example.org/old-address", Severity.WARNING),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Span
-from .fieldtypes import ID, TEXT, FieldType, control_free, first_line, good_id, good_text, plain, wrong
+from .fieldtypes import HOST, ID, TEXT, FieldType, control_free, first_line, good_host, good_id, good_text, plain, wrong
 from .load import Mapping, Node, Scalar, Sequence
 from .values import Ref
 
@@ -72,6 +72,21 @@ class Texts(ScalarList):
         return {"type": "array", "items": TEXT.schema(spec, yaml)}
 
 
+class Hosts(ScalarList):
+    """Host names (a publisher's domains); a repeated one counts once."""
+
+    label = "list of hosts"
+
+    def item(self, spec: Field, item: Scalar, items: list[str], seen: set[str], v: Validator) -> None:
+        if control_free(spec, item, v) and good_host(spec, item, v) and item.value not in seen:
+            seen.add(item.value)
+            v.spans[f"{spec.name}[{len(items)}]"] = item.span
+            items.append(item.value)
+
+    def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
+        return {"type": "array", "items": HOST.schema(spec, yaml)}
+
+
 def object_schema(fields: tuple[Field, ...], yaml: bool = True) -> dict[str, Any]:
     """A mapping of ``fields``, each with its doc as description; no others allowed."""
     return {
@@ -107,6 +122,7 @@ class ListOf(FieldType):
 
     label = "list of mappings"
     path_step = "[]."
+    located: tuple[str, ...] = ()  # fields of each item whose spans the record keeps (Record.spans)
 
     def check(self, spec: Field, node: Node, v: Validator) -> tuple | None:
         if not isinstance(node, Sequence):
@@ -114,11 +130,18 @@ class ListOf(FieldType):
         if not node.items:
             self.empty(node, v)
         out = []
+        outer = v.prefix
         for item in node.items:
             if not isinstance(item, Mapping):
                 wrong(spec, item, "a mapping of fields", v)
                 continue
+            # Where each item's fields are written, for rules after validation: "history[0].sources[1].url".
+            v.prefix = f"{outer}{spec.name}[{len(out)}]."
             out.append(v.mapping(item, spec.fields))
+            for name in self.located:
+                if (entry := item.entries.get(name)) is not None:
+                    v.spans[v.prefix + name] = entry.value.span
+        v.prefix = outer
         return tuple(out)
 
     def empty(self, node: Sequence, v: Validator) -> None:
@@ -136,6 +159,7 @@ class Sources(ListOf):
     their URLs. Its fields are documented once, where they first appear."""
 
     described_once = True
+    located = ("url", "title", "publisher", "publisher_id")
 
     def missing(self, spec: Field, entry, record: Mapping, v: Validator) -> None:
         none_given(entry.value.span if entry else first_line(record.span), v)
@@ -161,5 +185,5 @@ class History(ListOf):
         return LIST_SEPARATOR.join(f"{plain(change['date'])} {change['status']}" for change in value)
 
 
-TEXTS, REFS = Texts(), Refs()
+TEXTS, REFS, HOSTS = Texts(), Refs(), Hosts()
 MAPPING, SOURCES, HISTORY = MappingOf(), Sources(), History()

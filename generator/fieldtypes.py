@@ -26,6 +26,8 @@ from .values import (
     DATE_PATTERN,
     DATE_RE,
     DERIVING_LIBRARIES,
+    HOST_PATTERN,
+    HOST_RE,
     ID_PATTERN,
     ID_RE,
     INVISIBLE,
@@ -34,6 +36,7 @@ from .values import (
     PartialDate,
     archive_problem,
     did_you_mean,
+    placeholder_title,
     url_problem,
     yaml11_type,
 )
@@ -201,6 +204,39 @@ class Text(ScalarType):
         return node.value.strip() if good_text(spec, node, v) else None
 
 
+class Title(Text):
+    """A source's title as the page publishes it: not a description in brackets, not a note
+    that the title was not shown (E215)."""
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> Any:
+        text = super().value(spec, node, v)
+        if text is not None and (why := placeholder_title(text)):
+            v.diags.add("E215", node.span, f"'{spec.name}' is a placeholder: {why}",
+                        "copy the page's own title as it is published (its <title> or headline)")
+        return text
+
+
+class Host(ScalarType):
+    """A host name, lowercase (`reuters.com`, `news.8btc.com`)."""
+
+    label = "host"
+    placeholder = '"example.com"'
+    written = {"type": "string", "pattern": HOST_PATTERN}
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> str | None:
+        return node.value if good_host(spec, node, v) else None
+
+
+def good_host(spec: Field, node: Scalar, v: Validator) -> bool:
+    if HOST_RE.match(node.value):
+        return True
+    text = node.value.strip().lower()
+    suggestion = text.split("://", 1)[-1].split("/", 1)[0]
+    hint = f"write '{suggestion}'" if HOST_RE.match(suggestion) else "write the host alone, in lowercase: reuters.com"
+    v.diags.add("E216", node.span, f"'{node.value}' in '{spec.name}' is not a host name", hint)
+    return False
+
+
 class Id(ScalarType):
     label = "id"
     placeholder = '"new-id"'
@@ -327,5 +363,6 @@ class Provenance(ScalarType):
 
 
 ID, TEXT, BOOL, ENUM, LANGUAGE = Id(), Text(), Bool(), Enum(), Language()
+TITLE, HOST = Title(), Host()
 DATE, DAY = Date(), Date(whole_day=True)
 URL, ARCHIVE_URL, PROVENANCE = Url(), Url(archive=True), Provenance()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostics
 from .records import KINDS, PartialDate, Record
+from .sources import Resolver
 from .values import closest
 
 Key = tuple[str, str]  # (kind, id)
@@ -29,6 +30,10 @@ class Corpus:
     # What each record names, resolved: (role, the record), in the order written; the role is
     # the field that names it ("authorities", "related", …).
     links: dict[Key, list[tuple[str, Record]]] = field(default_factory=dict)
+    # Each record's sources resolved (sources.py): source path ("history[0].sources[1]") → publisher.
+    cited: dict[Key, dict[str, Record]] = field(default_factory=dict)
+    # Records that cite each publisher (by its id): events newest first, then the others by kind and id.
+    cited_by: dict[str, list[Record]] = field(default_factory=dict)
 
     def get(self, kind: str, record_id: str) -> Record:
         return self.records[kind][record_id]
@@ -70,10 +75,16 @@ def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: froze
                     backlinks.setdefault((ref.kind, ref.id), []).append(record)
                     links.setdefault((record.kind, record.id), []).append((ref.field, targets[ref.id]))
         check_aliases(list(records[kind].values()), diags)
+    cited = next(kind.name for kind in KINDS.values() if kind.cited)  # the publishers
+    resolver = Resolver(records[cited], diags, cited not in unreadable)
+    for kind in KINDS:
+        for record in records[kind].values():
+            resolver.record(record)
     events = [r for kind in KINDS.values() if kind.dated for r in records[kind.name].values()]
     for key, named in backlinks.items():
         backlinks[key] = order(named)
-    return Corpus(records, newest_first(events), backlinks, links)
+    cited_by = {pid: order(citing) for pid, citing in resolver.cited_by.items()}
+    return Corpus(records, newest_first(events), backlinks, links, resolver.cited, cited_by)
 
 
 def slug(name: str) -> str:

@@ -13,8 +13,23 @@ from typing import Any
 
 from .chinese import chinese_forms
 from .diagnostics import Diagnostics, Span
-from .fieldlists import HISTORY, MAPPING, REFS, SOURCES, TEXTS
-from .fieldtypes import ARCHIVE_URL, BOOL, DATE, DAY, ENUM, ID, LANGUAGE, PROVENANCE, TEXT, URL, FieldType
+from .fieldlists import HISTORY, HOSTS, MAPPING, REFS, SOURCES, TEXTS
+from .fieldtypes import (
+    ARCHIVE_URL,
+    BOOL,
+    DATE,
+    DAY,
+    ENUM,
+    HOST,
+    ID,
+    LANGUAGE,
+    PROVENANCE,
+    TEXT,
+    TITLE,
+    URL,
+    FieldType,
+    first_line,
+)
 from .values import (  # noqa: F401 - the value types and patterns, where the field table's readers look for them
     ARCHIVE_HOSTS,
     DATE_PATTERN,
@@ -36,6 +51,22 @@ EVENT_TYPES = {
     "court": "court rulings and judicial interpretations: courts act apart from regulators",
     "institution": "a body created, merged or abolished: it changes who regulates from then on",
 }
+# Who a source's publisher is: the tier says how close to the facts it stands. `official` and
+# `exchange` publish their own acts; `copy` may never be cited (E308).
+PUBLISHER_TIERS = {
+    "official": "a government body, regulator or court: its own notices, rulings and statements",
+    "party-media": "state and party outlets (Xinhua, People's Daily, CCTV, China Daily)",
+    "exchange": "an exchange's own site: its announcements, help pages and blog",
+    "press": "news outlets and trade press that report and edit their own stories",
+    "research": "scholars, journals, law firms, think tanks, dictionaries and encyclopedias",
+    "aggregator": "sites that repost others' texts (reposted notices, syndicated or rewritten articles), credited "
+                  "or not: cite the original where it can be found",
+    "social": "social networks, blogs, forums and accounts, where a person or an account speaks",
+    "copy": "mirrors, staging and cache hosts, page-hosting copies and pirated copies of another publisher's "
+            "pages: never cited (E308); the record says why in its summary",
+}
+# Events of these types are acts of an authority: without an `official` source they warn (W304).
+PRIMARY_TYPES = ("regulation", "enforcement", "court")
 EXCHANGE_STATUSES = ("operating", "restricted", "exited-mainland", "closed")
 HISTORY_STATUSES = ("operating", "restricted", "blocked", "suspended", "exited-mainland", "renamed", "closed")
 LEVELS = ("national", "provincial", "municipal", "district")
@@ -64,8 +95,12 @@ class Field:
 
 SOURCE_FIELDS = (
     Field("url", URL, True, "Address of the page (http or https)."),
-    Field("title", TEXT, True, "The page's own title, as published."),
-    Field("publisher", TEXT, True, "Who published it (outlet, regulator, exchange); say so when it is a mirror or repost."),
+    Field("title", TITLE, True, "The page's own title, as published: not a description in brackets (E215)."),
+    Field("publisher", TEXT, True, "Who published it, as credited; it names the publisher the URL's host resolves to "
+          "(its `name` or an alias, E307) and may say more: whose text a repost carries."),
+    Field("publisher_id", ID, False, "The publisher's id (data/publishers.yaml), required on a shared host "
+          "(mp.weixin.qq.com, weibo.com, x.com, t.me, medium.com …) where the account decides who speaks; "
+          "elsewhere the host decides and this, if given, must agree (E306)."),
     Field("published", DATE, False, "Date the source shows, as precise as it shows it."),
     Field("archived", ARCHIVE_URL, False, "A copy in a web archive: `https://web.archive.org/web/<timestamp>/` and the "
           "`url`, an archive.today address or a perma.cc link (`python -m generator archive` adds Wayback copies)."),
@@ -108,6 +143,8 @@ EVENT_FIELDS = (
         Field("title_zh", TEXT, False, "Chinese title of the notice."),
     )),
     Field("scheduled", BOOL, False, "`true` for an event announced for a future date."),
+    Field("primary_missing", TEXT, False, "Why a regulation, enforcement or court event cites no `official` source "
+          "(the notice was never published, the site is gone and no archive holds it …); W304 otherwise."),
 ) + COMMON_FIELDS
 
 HISTORY_FIELDS = (
@@ -146,6 +183,34 @@ PLATFORM_FIELDS = (
     Field("owner", TEXT, False, "The company that runs it."),
     Field("summary", TEXT, True, "What it is and what it blocked, when."),
 ) + COMMON_FIELDS
+
+PUBLISHER_FIELDS = (
+    _id("Short name of the outlet or body, e.g. `reuters`, `pboc`."),
+    Field("name", TEXT, True, "Name as the publisher gives it; sources' `publisher` text names it (or an alias)."),
+    Field("name_zh", TEXT, False, "Chinese name."),
+    Field("aliases", TEXTS, False, "Other names sources credit it by (Reuters Japan, 钛媒体)."),
+    Field("domains", HOSTS, True, "Hosts that are theirs, e.g. `reuters.com`: a source's host matches a domain or "
+          "any subdomain of it, the longest match winning; `[]` for an account that speaks only on shared hosts.",
+          placeholder='["example.com"]'),
+    Field("shared", BOOL, False, "`true` for hosts where the account decides who speaks (weibo.com, x.com, "
+          "medium.com …): each source there names its publisher in `publisher_id` (E305)."),
+    Field("tier", ENUM, True, "How close to the facts it stands; `copy` may never be cited.",
+          values=tuple(PUBLISHER_TIERS)),
+    Field("original", HOST, False, "For a `copy`: the host of the site it copies, when its pages keep the "
+          "original's paths (the hint of E308 then gives the original address)."),
+    Field("country", TEXT, False, "Where it is based, as a source says (ISO 3166 code: `CN`, `HK`, `US` …)."),
+    Field("language", LANGUAGE, False, "The main language of its pages: `en`, `zh`, …"),
+    Field("summary", TEXT, False, "What it is; for a `copy`, why it is one (required there, E217)."),
+) + COMMON_FIELDS
+
+
+def copy_says_why(values: dict[str, Any], node: Any, diags: Diagnostics) -> None:
+    """A publisher of the `copy` tier says why it is a copy (E217): the error it causes
+    elsewhere points readers here."""
+    if values.get("tier") == "copy" and not values.get("summary"):
+        diags.add("E217", first_line(node.span), f"copy publisher '{values.get('id', '')}' does not say why it is a copy",
+                  "add `summary`: whose pages it copies and how (a mirror, a staging host, a pirated book …)")
+
 
 TERM_FIELDS = (
     _id("Pinyin without tones, e.g. `bitebi`."),
@@ -189,6 +254,8 @@ class Kind:
     # columns of its table after the record's link: (field, column heading).
     intro: str = ""
     columns: tuple[tuple[str, str], ...] = ()
+    # Sources resolve to these records by their address's host (publishers): each lists who cites it.
+    cited: bool = False
 
 
 KINDS: dict[str, Kind] = {
@@ -208,6 +275,8 @@ KINDS: dict[str, Kind] = {
              label=("term", "pinyin"),
              intro="Chinese words of the crackdown and of crypto slang, with pinyin and English. 术语表.",
              columns=(("traditional", "Traditional"), ("pinyin", "Pinyin"), ("english", "English"))),
+        Kind("publisher", "publishers", "publishers.yaml", "publishers", "Publishers", PUBLISHER_FIELDS,
+             rules=(copy_says_why,), cited=True),
     )
 }
 # The fields by which a dated record names who acted, in the table's order: (field, the actor's kind).

@@ -115,4 +115,16 @@ EXAMPLES = {
       publisher: "aisjcy.com"
       language: en
 """,
+    "publisher": """- id: reuters
+  name: Reuters
+  aliases: [Reuters Japan]
+  domains: [reuters.com]
+  tier: press
+  language: en
+  sources:
+    - url: "http://in.reuters.com/article/2013/12/05/china-bitcoin-idINDEE9B405S20131205"
+      title: "China central bank warns banks against use of bitcoin"
+      publisher: "Reuters"
+      published: 2013-12-05
+""",
 }

@@ -53,6 +53,7 @@ class Validator:
             return None
         self.refs: list[Ref] = []  # what the record names, in the order written
         self.spans: dict[str, Span] = {}
+        self.prefix = ""  # the path of the list item being read ("history[0]."), for its spans
         if (id_entry := node.entries.get("id")) is not None:
             self.spans["id"] = id_entry.value.span  # where a duplicate id is reported (unique_ids)
         values = self.mapping(node, self.kind.fields)
@@ -110,7 +111,7 @@ class Validator:
         url, archived = values.get("url"), values.get("archived")
         page = archived_page(archived) if isinstance(archived, str) else None
         if isinstance(url, str) and page is not None and not same_page(page, url):
-            self.diags.add("E215", node.entries["archived"].value.span,
+            self.diags.add("E218", node.entries["archived"].value.span,
                            f"the archived copy is of another page ({page}) than the source's url",
                            f"archive {url} itself, or cite the page the copy is of")
 

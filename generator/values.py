@@ -148,3 +148,47 @@ def yaml11_type(text: str) -> str:
     if tag == "str" and re.fullmatch(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?", text):
         return "number (sexagesimal)"
     return _RESOLVER_TAGS.get(tag, "str")
+
+
+# A host name as a publisher's `domains` list it: lowercase labels of letters, digits and
+# inner hyphens, at least two of them (`reuters.com`, `news.8btc.com`) or an IPv4 address.
+HOST_PATTERN = r"^(([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?|[0-9]{1,3}(\.[0-9]{1,3}){3})$"
+HOST_RE = re.compile(HOST_PATTERN)
+# Brackets that may enclose a whole title, ASCII and full-width: a title wholly inside one
+# pair describes a page instead of naming it ("(news flash list)").
+BRACKETS = {"(": ")", "[": "]", "（": "）", "【": "】", "〔": "〕", "［": "］", "{": "}"}
+# A title that says it is not the page's title.
+NOT_A_TITLE = re.compile(r"\btitle\b[^.;]*\b(not (shown|given|visible|known|available)|unknown|truncated|missing)\b"
+                         r"|\b(untitled|no title)\b|标题(不详|未知|缺失)", re.IGNORECASE)
+
+
+def host_of(url: str) -> str:
+    """The lowercase host of a URL, without a trailing dot ("" when it has none)."""
+    return (urlsplit(url).hostname or "").rstrip(".").lower()
+
+
+def wholly_bracketed(text: str) -> bool:
+    """The text is one bracketed group: it opens with a bracket whose match is its last
+    character ("(…)", "【…】"); "【快讯】 headline" and "(Bloomberg) headline" are not."""
+    text = text.strip()
+    close = BRACKETS.get(text[:1])
+    if not close or not text.endswith(close) or len(text) < 2:
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        if char == text[0]:
+            depth += 1
+        elif char == close:
+            depth -= 1
+            if depth == 0:
+                return index == len(text) - 1
+    return False
+
+
+def placeholder_title(title: str) -> str | None:
+    """Why a source title is a placeholder rather than the page's own title, or None."""
+    if wholly_bracketed(title):
+        return "it is wholly in brackets: a description, not the page's title"
+    if NOT_A_TITLE.search(title):
+        return "it says the title was not shown, unknown or truncated"
+    return None

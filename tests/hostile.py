@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -55,8 +56,21 @@ def attack(values: dict[str, Any], fields: tuple[Field, ...], tag: str) -> None:
                 attack(item, spec.fields, f"{tag}.{spec.name}[{i}]")
 
 
+def credited(record: dict[str, Any], owners: dict[str, str]) -> None:
+    """Each source's attacked `publisher` text still names its publisher (E307): it ends with
+    the attacked name of the publisher its host resolves to."""
+    sources = list(record.get("sources", ())) + [s for h in record.get("history", ()) for s in h.get("sources", ())]
+    for source in sources:
+        labels = (urlsplit(source["url"]).hostname or "").split(".")
+        owner = next((owners[".".join(labels[i:])] for i in range(len(labels)) if ".".join(labels[i:]) in owners), None)
+        if owner is not None:
+            source["publisher"] += f" publisher:{owner}.name {PAYLOAD}"
+
+
 def write_hostile_dataset(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
+    publishers = yaml.safe_load((MINI / KINDS["publisher"].file).read_text("utf-8"))
+    owners = {domain: p["id"] for p in publishers for domain in p["domains"]}
     for kind in KINDS.values():
         records = yaml.safe_load((MINI / kind.file).read_text("utf-8"))
         for record in records:
@@ -65,6 +79,7 @@ def write_hostile_dataset(dest: Path) -> Path:
         for record in records:
             record = stringify(record)
             attack(record, kind.fields, f"{kind.name}:{record['id']}")
+            credited(record, owners)
             # An attacked term has no Han character: any text made of its characters is its pinyin
             # (chinese.py), and OpenCC leaves it as it is, so its traditional form is the term (or W203).
             if "traditional" in record:

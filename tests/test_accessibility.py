@@ -34,8 +34,8 @@ BLOCKING = ("serious", "critical")
 # hand-written pages, and the 404 page (GitHub Pages serves it for any missing address);
 # with any other the browser tests visit (the data/ page, a filtered timeline, …).
 KINDS = ["", "timeline/", "events/2017-09-04-ico-ban/", "exchanges/", "exchanges/huobi/", "authorities/",
-         "authorities/pboc/", "platforms/", "platforms/wechat/", "glossary/", "glossary/bitebi/", "about/",
-         "methodology/", "contributing/", "404.html"]
+         "authorities/pboc/", "platforms/", "platforms/wechat/", "glossary/", "glossary/bitebi/", "publishers/",
+         "publishers/reuters/", "about/", "methodology/", "contributing/", "404.html"]
 PAGES = list(dict.fromkeys([*KINDS, *KINDS_OF_PAGE]))
 NOT_PAGES = {"assets", "search"}
 

@@ -104,6 +104,26 @@ def fake() -> Iterator[FakeWayback]:
     server.server.server_close()
 
 
+def fixture_urls() -> int:
+    """The distinct source addresses of the fixture dataset outside platforms.yaml (which these tests replace)."""
+    urls: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                urls.add(item) if key == "url" else walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in MINI.glob("*.yaml"):
+        if path.name != "platforms.yaml":
+            walk(yaml.safe_load(path.read_text("utf-8")))
+    return len(urls)
+
+
+FIXTURE_URLS = fixture_urls() + 1  # and the page of PAGES_PUBLISHER (below), which dataset() adds
+
 PLATFORMS = """# yaml-language-server: $schema=../schema/platforms.schema.json
 - id: wechat
   name: WeChat
@@ -137,10 +157,25 @@ PLATFORMS = """# yaml-language-server: $schema=../schema/platforms.schema.json
 """
 
 
+PAGES_PUBLISHER = """
+- id: pages-example
+  name: P
+  domains: [pages.example]
+  tier: press
+  sources:
+    - url: https://pages.example/about
+      title: About P
+      publisher: P
+"""
+
+
 def dataset(tmp_path: Path, platforms: str = PLATFORMS) -> Path:
+    """The fixture dataset with these tests' platforms, whose sources' host has its publisher."""
     data = tmp_path / "data"
     shutil.copytree(MINI, data)
     (data / "platforms.yaml").write_bytes(platforms.encode())
+    with (data / "publishers.yaml").open("a", encoding="utf-8") as publishers:
+        publishers.write(PAGES_PUBLISHER)
     return data
 
 
@@ -167,7 +202,7 @@ def test_found_none_timeout_retry_and_malformed(tmp_path: Path, fake: FakeWaybac
     assert summary.found == 2 and summary.written == 2
     assert summary.failed == {"https://pages.example/slow": "no answer in time, after 2 tries",
                               "https://pages.example/garbage": "the answer is not JSON"}
-    assert summary.none == 1 + 6  # /none and the fixture's own six URLs
+    assert summary.none == 1 + FIXTURE_URLS  # /none and the fixture's own URLs
     assert any(f.endswith("platforms.yaml:15:12: https://pages.example/slow: no answer in time, after 2 tries")
                for f in summary.failures), summary.failures
     added = added_only(PLATFORMS, (data / "platforms.yaml").read_text("utf-8"))
@@ -187,7 +222,7 @@ def test_a_second_run_asks_nothing_about_archived_sources(tmp_path: Path, fake: 
     fake.asked.clear()
     summary, _ = run(data, fake)
     assert sorted(set(fake.asked)) == ["https://pages.example/garbage", "https://pages.example/slow"]  # failed: again
-    assert summary.found == summary.written == 0 and summary.recent == 7  # no copy a moment ago: not asked today
+    assert summary.found == summary.written == 0 and summary.recent == 1 + FIXTURE_URLS  # no copy a moment ago: not asked today
 
 
 def test_copies_go_into_every_file_and_history(tmp_path: Path, fake: FakeWayback) -> None:
@@ -226,7 +261,7 @@ def test_an_interrupted_run_goes_on_where_it_stopped(tmp_path: Path, fake: FakeW
 def test_nothing_is_written_on_a_file_that_would_no_longer_validate(tmp_path: Path) -> None:
     data = dataset(tmp_path)
     path = data / "platforms.yaml"
-    other = "https://web.archive.org/web/20180306101010/https://pages.example/another-page"  # E215 beside /found
+    other = "https://web.archive.org/web/20180306101010/https://pages.example/another-page"  # E218 beside /found
     written = add_copies(path, KINDS["platform"], {"https://pages.example/found": other})
     assert written.added == 0 and "the archived copy is of another page" in (written.refused or "")
     assert path.read_text("utf-8") == PLATFORMS
@@ -238,7 +273,7 @@ def test_a_file_with_errors_is_left_alone(tmp_path: Path, fake: FakeWayback) -> 
     data = dataset(tmp_path, broken)
     summary, diags = run(data, fake)
     assert [d.code for d in diags.errors] == ["E201"]
-    assert not [u for u in fake.asked if "pages.example" in u]
+    assert not [u for u in fake.asked if "pages.example" in u and not u.endswith("/about")]  # the publisher's own page is asked
     assert (data / "platforms.yaml").read_text("utf-8") == broken
 
 
@@ -259,14 +294,15 @@ def test_save_page_now_with_keys_and_a_message_without(tmp_path: Path, fake: Fak
     summary, _ = run(data, fake, save=True, keys=("access", "secret"))
     assert ("https://pages.example/none", "LOW access:secret") in fake.saved
     assert {auth for _, auth in fake.saved} == {"LOW access:secret"}
-    assert summary.saved == len(fake.saved) == 7 and summary.found == 2 and summary.none == 0
+    assert summary.saved == len(fake.saved) == 1 + FIXTURE_URLS and summary.found == 2 and summary.none == 0
     assert f"web/{STAMP}/https://pages.example/none" in (data / "platforms.yaml").read_text("utf-8")
     fresh = dataset(tmp_path / "b")
     env = {**os.environ, "WAYBACK_ACCESS_KEY": "", "WAYBACK_API": fake.url}
     cli = subprocess.run([sys.executable, "-m", "generator", "archive", "--save", "--data", str(fresh), "--limit", "1",
                           "--state", str(tmp_path / "s.json")], cwd=ROOT, capture_output=True, text=True, env=env)
-    assert "--save skipped: set WAYBACK_ACCESS_KEY" in cli.stderr and len(fake.saved) == 7
-    assert "Archive: 0 found, 0 saved, 1 not archived, 0 failed; 0 `archived` lines written; 10 left" in cli.stderr
+    assert "--save skipped: set WAYBACK_ACCESS_KEY" in cli.stderr and len(fake.saved) == 1 + FIXTURE_URLS
+    left = 4 + FIXTURE_URLS  # every URL less the one asked
+    assert f"Archive: 0 found, 0 saved, 1 not archived, 0 failed; 0 `archived` lines written; {left} left" in cli.stderr
     assert cli.returncode == 0
 
 
@@ -295,7 +331,7 @@ def test_it_stops_asking_when_the_archive_is_down(tmp_path: Path, monkeypatch: p
     options = ArchiveOptions(data, workers=1, state_file=tmp_path / "s.json")
     err = io.StringIO()
     summary = archive(options, Client(f"http://127.0.0.1:{port}", timeout=2, retries=0), Diagnostics(), err)
-    assert 3 <= len(summary.failed) <= 4 and summary.left == 11 - len(summary.failed)
+    assert 3 <= len(summary.failed) <= 4 and summary.left == 5 + FIXTURE_URLS - len(summary.failed)
     assert f"failed {len(summary.failed)} times in a row: stopped asking" in err.getvalue()
     assert (data / "platforms.yaml").read_text("utf-8") == PLATFORMS
 
@@ -308,8 +344,9 @@ def test_save_page_now_stops_at_its_rate_limit(tmp_path: Path, fake: FakeWayback
     client = Client(fake.url, timeout=2, retries=1, backoff=0.01, keys=("a", "s"))
     summary = archive(options, client, Diagnostics(), err)
     assert len(fake.saved) == 2  # the first capture, asked twice; no other page asked for
-    assert summary.saved == 0 and summary.none == 8 and list(summary.failed) == ["https://pages.example/garbage"]
-    assert "Save Page Now asks us to slow down (HTTP 429 (too many requests)): 8 pages not saved" in err.getvalue()
+    assert summary.saved == 0 and summary.none == 2 + FIXTURE_URLS and list(summary.failed) == ["https://pages.example/garbage"]
+    unsaved = 2 + FIXTURE_URLS
+    assert f"Save Page Now asks us to slow down (HTTP 429 (too many requests)): {unsaved} pages not saved" in err.getvalue()
 
 
 @pytest.mark.parametrize("url, written", [

@@ -113,8 +113,9 @@ def foreign_requests(browser: Browser, base: str, paths: list[str], query: str |
 
 
 KINDS_OF_PAGE = ["", "timeline/", "events/", "events/2017-09-04-ico-ban/", "exchanges/", "exchanges/huobi/", "authorities/",
-                 "authorities/pboc/", "platforms/", "platforms/wechat/", "glossary/", "glossary/bitebi/", "about/",
-                 "methodology/", "contributing/", "data/", "timeline/?year=2018&exchange=huobi", "404.html"]
+                 "authorities/pboc/", "platforms/", "platforms/wechat/", "glossary/", "glossary/bitebi/", "publishers/",
+                 "publishers/reuters/", "about/", "methodology/", "contributing/", "data/",
+                 "timeline/?year=2018&exchange=huobi", "404.html"]
 
 
 def test_no_request_leaves_the_site(browser: Browser, site_url: str) -> None:

@@ -57,8 +57,10 @@ def record_sets(draw) -> dict[str, list[dict]]:
                "authorities": ["a0"], "exchanges": [f"x{draw(st.integers(0, n_x - 1))}"], "platforms": ["p0"],
                "terms": ["t0"], "other_actors": [draw(TEXT)], "disputed": draw(TEXT), "sources": [source(i)]}
               for i in range(draw(st.integers(1, 3)))]
+    publishers = [{"id": "example", "name": "Example", "domains": ["example.org"], "tier": "press",
+                   "summary": draw(TEXT), "sources": [source(0)]}]
     return {"events.yaml": events, "exchanges.yaml": exchanges, "authorities.yaml": authorities,
-            "platforms.yaml": platforms, "glossary.yaml": terms}
+            "platforms.yaml": platforms, "glossary.yaml": terms, "publishers.yaml": publishers}
 
 
 def visible(markdown_text: str) -> str:

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import MINI, ROOT, copy_project, mkdocs_build
 
 FOLDERS = {"events.yaml": "events", "exchanges.yaml": "exchanges", "authorities.yaml": "authorities",
-           "platforms.yaml": "platforms", "glossary.yaml": "glossary"}
+           "platforms.yaml": "platforms", "glossary.yaml": "glossary", "publishers.yaml": "publishers"}
 
 
 def records(name: str) -> list[dict]:

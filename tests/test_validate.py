@@ -220,9 +220,11 @@ def test_texts_keep_where_each_item_was_written(tmp_path: Path) -> None:
     ]
     record = records[0]
     assert record.get("aliases") == ("x", "z")
-    assert {k: (s.line, s.column, s.end_column) for k, s in record.spans.items()} == {"id": (1, 7, 13),
-                                                                                      "aliases[0]": (8, 17, 22),
-                                                                                      "aliases[1]": (8, 30, 31)}
+    assert {k: (s.line, s.column, s.end_column) for k, s in record.spans.items() if not k.startswith("sources")} == {
+        "id": (1, 7, 13), "aliases[0]": (8, 17, 22), "aliases[1]": (8, 30, 31)}
+    # A source's url, title and publisher keep where they are written too (the link phase's rules report there).
+    assert {k: (s.line, s.column) for k, s in record.spans.items() if k.startswith("sources")} == {
+        "sources[0].url": (5, 12), "sources[0].title": (6, 14), "sources[0].publisher": (7, 18)}
 
 
 def test_sources_must_be_a_list_of_mappings(tmp_path: Path) -> None:
@@ -444,7 +446,7 @@ def test_url_problems(url: str, problem: str | None) -> None:
     ("https://archive.today/2018.03.06-101010/https://example.org/a", True),
     ("https://archive.md/20180306101010/https://example.org/a", True), ("https://perma.cc/AB12-CD34", True),
     ("https://web.archive.org/web/2018/x", False), ("https://web.archive.org/web/*/https://example.org/a", False),
-    ("https://web.archive.org/web/2018/https://example.org/b", False),  # another page (E215)
+    ("https://web.archive.org/web/2018/https://example.org/b", False),  # another page (E218)
     ("https://WEB.ARCHIVE.ORG/web/2018/https://example.org/a", False), ("https://archive.org/details/a", False),
     ("https://www.perma.cc/AB12-CD34", False), ("https://perma.cc/x", False), ("https://archive.ph/a b", False),
     ("https://ghostarchive.org/archive/AbCdE", False), ("https://notarchive.org/x", False),

@@ -5,10 +5,24 @@ them; render runs them all. A new record kind adds its row to the field table
 
 from __future__ import annotations
 
-from . import authority, contributing, downloads, event, exchange, feeds, home, on_this_day, platform, sections, term, timeline
+from . import (
+    authority,
+    contributing,
+    downloads,
+    event,
+    exchange,
+    feeds,
+    home,
+    on_this_day,
+    platform,
+    publisher,
+    sections,
+    term,
+    timeline,
+)
 from .common import Site
 
-PAGE_KINDS = (event, exchange, authority, platform, term, sections, timeline, home, downloads, feeds, on_this_day,
+PAGE_KINDS = (event, exchange, authority, platform, term, publisher, sections, timeline, home, downloads, feeds, on_this_day,
               contributing)
 
 __all__ = ["PAGE_KINDS", "Site"]

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ..diagnostics import CODES
 from ..escape import mark_chinese
 from ..page import Page
-from ..records import EVENT_TYPES, KINDS, Field
+from ..records import EVENT_TYPES, KINDS, PUBLISHER_TIERS, Field
 from ..scaffold import EXAMPLES, template
 from ..schema import schema_comment
 from .common import Site, environment
@@ -29,7 +29,8 @@ def contributing(env: jinja2.Environment | None = None, standalone: bool = True)
               "example": Markup(c.example)} for c in CODES.values()]
     text = env.get_template("contributing.md.j2").render(
         standalone=standalone, kinds=[(k, field_rows(k.fields), Markup(schema_comment(k))) for k in KINDS.values()], codes=codes,
-        event_types={Markup(k): Markup(v) for k, v in EVENT_TYPES.items()}, kind_names=Markup(", ".join(f"`{k}`" for k in KINDS)),
+        event_types={Markup(k): Markup(v) for k, v in EVENT_TYPES.items()},
+        tiers={Markup(k): Markup(v) for k, v in PUBLISHER_TIERS.items()}, kind_names=Markup(", ".join(f"`{k}`" for k in KINDS)),
         templates=[(k, Markup(template(k.name)), Markup(EXAMPLES.get(k.name, ""))) for k in KINDS.values()])
     return text if text.endswith("\n") else text + "\n"
 

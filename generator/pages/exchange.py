@@ -8,7 +8,7 @@ from .. import charts
 from ..page import Page
 from ..records import Record
 from .common import RelativeLinks, Site
-from .record import named_context, record_pages, source_line
+from .record import named_context, record_pages, source_lines
 
 
 def pages(site: Site) -> list[Page]:
@@ -17,5 +17,6 @@ def pages(site: Site) -> list[Page]:
 
 def exchange_context(exchange: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
     return {**named_context(exchange, site, links),
-            "history": [dict(h, sources=[source_line(s) for s in h["sources"]]) for h in exchange.get("history", ())],
+            "history": [dict(h, sources=source_lines(exchange, site, links, h["sources"], f"history[{index}]."))
+                        for index, h in enumerate(exchange.get("history", ()))],
             "chart": charts.status_timeline(exchange)}

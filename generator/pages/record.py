@@ -42,7 +42,7 @@ def record_context(record: Record, site: Site, links: RelativeLinks) -> dict[str
     return {
         "r": record.values,
         "kind": KINDS[record.kind],
-        "sources": [source_line(s) for s in record.values.get("sources", ())],
+        "sources": source_lines(record, site, links, record.values.get("sources", ())),
         "names": related(record, site, links),
         # The footer lists date, type and title only: the timeline's actors and sources are not made here.
         "events": [{"date": e.values["date"].text, "type": e.values["type"], "link": links.to(e)}
@@ -74,11 +74,26 @@ def named_context(record: Record, site: Site, links: RelativeLinks) -> dict[str,
 ARCHIVE_SEARCH = "https://web.archive.org/web/*/"  # the Wayback Machine's list of a page's copies
 
 
-def source_line(source: dict[str, Any]) -> Markup:
-    """Publisher: linked title (published) · archived copy — “quote”; without a copy, a plain
-    link to look for one in the Wayback Machine (the page itself asks the archive nothing).
-    Every part is escaped (md, external) before it is joined as plain text, then marked safe once."""
-    line = f"{md(source['publisher'])}: {external(source['url'], source['title'])}"
+def source_lines(record: Record, site: Site, links: RelativeLinks, sources: tuple, prefix: str = "") -> list[Markup]:
+    """Each source's line, its credit linked to the publisher it resolves to (link phase,
+    Corpus.cited); ``prefix`` is where the list sits in the record ("history[0].")."""
+    cited = site.corpus.cited.get((record.kind, record.id), {})
+    return [source_line(s, credit(s, cited.get(f"{prefix}sources[{i}]"), links)) for i, s in enumerate(sources)]
+
+
+def credit(source: dict[str, Any], publisher: Record | None, links: RelativeLinks) -> Markup:
+    """The source's `publisher` text, linked to its publisher's page, with the publisher's tier."""
+    if publisher is None:
+        return md(source["publisher"])
+    return Markup(f"{links.to(publisher, source['publisher'])} ({md(publisher.values['tier'])})")
+
+
+def source_line(source: dict[str, Any], who: Markup | None = None) -> Markup:
+    """Publisher (linked, its tier): linked title (published) · archived copy — “quote”; without
+    a copy, a plain link to look for one in the Wayback Machine (the page itself asks the archive
+    nothing). Every part is escaped (md, external) before it is joined as plain text, then marked
+    safe once."""
+    line = f"{who if who is not None else md(source['publisher'])}: {external(source['url'], source['title'])}"
     if source.get("published"):
         published = md("(" + str(source["published"]) + ")")
         line = f"{line} {published}"  # f-strings, not +: str + Markup would escape the line again

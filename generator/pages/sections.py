@@ -14,7 +14,7 @@ from .common import RelativeLinks, Site, label
 def pages(site: Site) -> list[Page]:
     out = [site.page(f"{KINDS[kind].folder}/index.md", "section-index.md.j2",
                      lambda kind=kind: {"rows": section_rows(kind, site), "kind": KINDS[kind]})
-           for kind in site.corpus.records if not KINDS[kind].dated]
+           for kind in site.corpus.records if KINDS[kind].columns]  # others make their own
     out.append(site.page("events/index.md", "events-index.md.j2", lambda: {
         "timeline": RelativeLinks("events/index.md").page("timeline/index.md", "timeline"),
         "count": len(site.corpus.timeline)}))
