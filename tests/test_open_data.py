@@ -119,7 +119,7 @@ def test_json_downloads_hold_every_record_and_match_their_schema(built_site: Pat
         dated = 0
         for got in data:
             want = next(r for r in source if r["id"] == got["id"])
-            assert got["summary"] == want["summary"]
+            assert got.get("summary") == want.get("summary")  # optional for publishers
             assert got["url"] == f"{PLACEHOLDER_SITE_URL}{kind.folder}/{got['id']}/"
             # A record not committed yet has no date either.
             assert got["last_changed"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", got["last_changed"]), got
