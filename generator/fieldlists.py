@@ -57,7 +57,7 @@ class Refs(ScalarList):
             items.append(item.value)
 
     def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
-        return {"type": "array", "items": ID.schema(spec, yaml)}
+        return {"type": "array", "items": dict(ID.written)}  # YAML tools read an id as it is written
 
 
 class Texts(ScalarList):
@@ -69,11 +69,12 @@ class Texts(ScalarList):
             items.append(item.value.strip())
 
     def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
-        return {"type": "array", "items": TEXT.schema(spec, yaml)}
+        return {"type": "array", "items": TEXT.value_schema(yaml)}
 
 
-def object_schema(fields: tuple[Field, ...], yaml: bool = True) -> dict[str, Any]:
-    """A mapping of ``fields``, each with its doc as description; no others allowed."""
+def object_schema(fields: tuple[Field, ...], yaml: bool) -> dict[str, Any]:
+    """A mapping of ``fields``, each with its doc as description; no others allowed. With
+    ``yaml``, as YAML tools read a data file; else as the downloads write it."""
     return {
         "type": "object",
         "properties": {f.name: {"description": f.doc, **f.type.schema(f, yaml)} for f in fields},

@@ -176,6 +176,10 @@ class ScalarType(FieldType):
         raise NotImplementedError
 
     def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
+        return self.value_schema(yaml)
+
+    def value_schema(self, yaml: bool) -> dict[str, Any]:
+        """One value's JSON Schema: with ``yaml``, as YAML tools read the data file; else as written."""
         if yaml and self.read_by_yaml:
             return {"anyOf": [self.written, self.read_by_yaml]}
         return dict(self.written)
@@ -211,17 +215,14 @@ class Id(ScalarType):
 
 class Date(ScalarType):
     """YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date, and unquoted only if YAML tools read
-    the same year (1000-9999: no leading zero); with ``whole_day``, YYYY-MM-DD only."""
+    the same year (1000-9999: no leading zero); a Day takes YYYY-MM-DD only."""
 
+    label = "date"
     placeholder = '"YYYY-MM-DD"'
-
-    def __init__(self, whole_day: bool = False) -> None:
-        self.whole_day = whole_day
-        self.label = "date, YYYY-MM-DD" if whole_day else "date"
-        self.written = ({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"} if whole_day
-                        else {"type": "string", "pattern": DATE_PATTERN, "anyOf": [
-                            {"pattern": r"^[0-9]{4}$"}, {"pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}, {"format": "date"}]})
-        self.read_by_yaml = None if whole_day else {"type": "integer", "minimum": 1000, "maximum": 9999}
+    whole_day = False
+    written = {"type": "string", "pattern": DATE_PATTERN, "anyOf": [
+        {"pattern": r"^[0-9]{4}$"}, {"pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}, {"format": "date"}]}
+    read_by_yaml = {"type": "integer", "minimum": 1000, "maximum": 9999}
 
     def value(self, spec: Field, node: Scalar, v: Validator) -> PartialDate | None:
         text = node.value.strip()
@@ -242,6 +243,15 @@ class Date(ScalarType):
             v.diags.add("E206", node.span, f"'{text}' is not a whole day", "write YYYY-MM-DD: the day it changed")
             return None
         return PartialDate(*parts, text=text)
+
+
+class Day(Date):
+    """A whole day, YYYY-MM-DD (the day a record last changed)."""
+
+    label = "date, YYYY-MM-DD"
+    whole_day = True
+    written = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
+    read_by_yaml = None
 
 
 class Bool(ScalarType):
@@ -293,17 +303,24 @@ class Language(ScalarType):
 
 
 class Url(ScalarType):
-    """An http(s) address; with ``archive``, one of a known web archive."""
+    """An http(s) address."""
 
-    def __init__(self, archive: bool = False) -> None:
-        self.archive = archive
-        self.label = "archive-url" if archive else "url"
-        self.placeholder = '"https://web.archive.org/web/"' if archive else '"https://"'
-        self.written = ({"type": "string", "allOf": [{"pattern": URL_PATTERN}, {"pattern": ARCHIVE_PATTERN}]}
-                        if archive else URL_SCHEMA)
+    label = "url"
+    placeholder = '"https://"'
+    archive = False
+    written = URL_SCHEMA
 
     def value(self, spec: Field, node: Scalar, v: Validator) -> str | None:
         return node.value if good_url(spec, node, v, self.archive) else None
+
+
+class ArchiveUrl(Url):
+    """The address of a copy in a known web archive."""
+
+    label = "archive-url"
+    placeholder = '"https://web.archive.org/web/"'
+    archive = True
+    written = {"type": "string", "allOf": [{"pattern": URL_PATTERN}, {"pattern": ARCHIVE_PATTERN}]}
 
 
 class Provenance(ScalarType):
@@ -326,5 +343,5 @@ class Provenance(ScalarType):
 
 
 ID, TEXT, BOOL, ENUM, LANGUAGE = Id(), Text(), Bool(), Enum(), Language()
-DATE, DAY = Date(), Date(whole_day=True)
-URL, ARCHIVE_URL, PROVENANCE = Url(), Url(archive=True), Provenance()
+DATE, DAY = Date(), Day()
+URL, ARCHIVE_URL, PROVENANCE = Url(), ArchiveUrl(), Provenance()

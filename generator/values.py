@@ -61,7 +61,8 @@ class Ref:
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    """The choice most like ``word``, if one is at least 0.6 alike (difflib's ratio and its default cut-off)."""
+    match = difflib.get_close_matches(word, list(choices))
     return match[0] if match else None
 
 
