@@ -87,6 +87,27 @@ def test_syllables_match_the_characters_one_to_one(pinyin: str, detail: str) -> 
     assert code == "E214" and detail in message
 
 
+NEUTRAL = "has no tone mark, and a syllable without one (the neutral tone) only follows another in its word"
+
+
+@pytest.mark.parametrize("term, pinyin, message, hint", [
+    # 和 may end after 'hu' or 'huo' inside a word: 派 fails after the furthest
+    ("温和派", "wēnhuoxyz", "'xyz' is not a reading of 派 (character 3 of 温和派); the dictionary gives pài, mài, bài, pā",
+     "wēnhépài"),
+    # after a free run (U), at the end of its word; without a separator, after its shortest stretch
+    ("U商", "U xyz", "'xyz' is not a reading of 商 (character 2 of U商); the dictionary gives shāng", "U shāng"),
+    ("U商", "Uxyz", "'xyz' is not a reading of 商 (character 2 of U商); the dictionary gives shāng", "U shāng"),
+    # the free run 3·15 ends at the space, where a syllable without a tone mark may not start
+    ("3·15晚会", "3·15 wanhui", f"'wan' for 晚 (character 5 of 3·15晚会) {NEUTRAL}; the dictionary gives wǎn", "3·15 wǎnhuì"),
+    ("饿了", "ele", f"'e' for 饿 (character 1 of 饿了) {NEUTRAL}; the dictionary gives è", "èle"),  # a one-letter syllable
+    # pinyin written syllable by syllable: the hint for a long term is written the same way
+    ("数字货币", "shù zì", "the pinyin ends before 货 (character 3 of 数字货币)", "shù zì huò bì"),
+])
+def test_the_message_names_where_the_reading_stops(term: str, pinyin: str, message: str, hint: str) -> None:
+    assert pinyin_problems(term, pinyin) == [
+        ("E214", f"'{pinyin}' does not spell {term}: {message}", f"pypinyin reads {term} as '{hint}'")]
+
+
 def test_erhua_r_is_attached_to_the_previous_syllable() -> None:
     assert pinyin_problems("玩儿", "wán r")[0][0] == "E214"
 
