@@ -53,7 +53,7 @@ class Refs(ScalarList):
     def item(self, spec: Field, item: Scalar, items: list[str], seen: set[str], v: Validator) -> None:
         if good_id(item, f"id in '{spec.name}'", v) and item.value not in seen:
             seen.add(item.value)
-            v.refs.append(Ref(spec.ref or "", item.value, spec.name, item.span))
+            v.refs.append(Ref(spec.ref, item.value, spec.name, item.span))
             items.append(item.value)
 
     def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:

@@ -334,7 +334,7 @@ class Provenance(ScalarType):
         text = node.value
         if text in DERIVING_LIBRARIES:
             return text
-        if text.startswith(("http://", "https://")) or ":" in text:
+        if ":" in text:  # an address (http:// or not: good_url says what is wrong with it)
             return text if good_url(spec, node, v) else None
         v.diags.add("E207", node.span, f"'{text}' is neither a URL nor a known library",
                     did_you_mean(text, DERIVING_LIBRARIES) or "use a source URL, or one of: "

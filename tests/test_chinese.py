@@ -179,6 +179,13 @@ def test_a_pinyin_that_is_not_a_string_is_an_error(tmp_path: Path) -> None:
     assert diags.sorted()[0].message == "'123' is not pinyin: YAML 1.1 tools read it as a number"
 
 
+def test_a_quoted_pinyin_is_text_whatever_yaml_would_read_unquoted(tmp_path: Path) -> None:
+    """`"no"` in quotes is the text no to every YAML tool: checked as pinyin (诺 is nuò), not as a boolean."""
+    _, found, diags = check(tmp_path, TERM.format(term="诺", pinyin='"no"'), "term")
+    assert found == [("E214", 3, 11)]
+    assert diags.sorted()[0].message.startswith("'no' does not spell 诺: ")
+
+
 def test_no_traditional_is_no_warning_and_the_real_data_passes(tmp_path: Path) -> None:
     _, found, _ = check(tmp_path, TERM.format(term="比特币", pinyin="bǐtèbì"), "term")
     assert found == []

@@ -23,6 +23,8 @@ def event(rid: str, date: str) -> Record:
 def test_newest_first_coarse_dates_as_first_day_ties_by_id() -> None:
     events = [event("b", "2018-03"), event("a", "2018-03-01"), event("c", "2018-03-02"), event("d", "2017")]
     assert [e.id for e in newest_first(events)] == ["c", "a", "b", "d"]
+    events = [event("y", "2018"), event("j", "2018-01-15"), event("x", "2018-01-01")]
+    assert [e.id for e in newest_first(events)] == ["j", "x", "y"]  # 2018 is 2018-01-01
 
 
 def test_backlinks_and_timeline(tmp_path: Path) -> None:
