@@ -135,8 +135,8 @@ def good_id(node: Scalar, what: str, v: Validator) -> bool:
     value = node.value
     if ID_RE.match(value):
         return True
-    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
-    suggestion = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    folded = "".join(c for c in unicodedata.normalize("NFKD", value) if c.isascii()).lower()  # accents dropped
+    suggestion = "-".join(re.findall(r"[a-z0-9]+", folded))
     hint = f"try '{suggestion}'" if suggestion and ID_RE.match(suggestion) else None
     odd = [c for c in value if not (c.isascii() and c.isprintable())]
     detail = f" (it contains {', '.join(f'U+{ord(c):04X}' for c in odd[:3])})" if odd else ""
@@ -148,7 +148,7 @@ def good_id(node: Scalar, what: str, v: Validator) -> bool:
 def good_url(spec: Field, node: Scalar, v: Validator, archive: bool = False) -> bool:
     problem = url_problem(node.value)
     if problem is None and archive:
-        host = (urlsplit(node.value).hostname or "").lower()
+        host = urlsplit(node.value).hostname  # there is one (url_problem), lowercased
         if not any(host == h or host.endswith("." + h) for h in ARCHIVE_HOSTS):
             problem = f"'{host}' is not a web archive (known: {', '.join(ARCHIVE_HOSTS[:4])}, …)"
     if problem:

@@ -93,11 +93,12 @@ def url_problem(url: str) -> str | None:
 
 _RESOLVER_TAGS = {"bool": "boolean", "int": "number", "float": "number", "null": "null", "timestamp": "date"}
 _RESOLVER = yaml.resolver.Resolver()  # YAML 1.1's implicit types, as other tools would read the text
+_WRITTEN_PLAIN = (True, False)  # resolve the text as a value written without quotes
 
 
 def yaml11_type(text: str) -> str:
     """What YAML 1.1 tools read an unquoted ``text`` as: "str", or "boolean", "number", …"""
-    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)).rsplit(":", 1)[-1]
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, _WRITTEN_PLAIN).rpartition(":")[2]
     if tag == "str" and re.fullmatch(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?", text):
         return "number (sexagesimal)"
     return _RESOLVER_TAGS.get(tag, "str")
