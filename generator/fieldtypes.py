@@ -137,7 +137,7 @@ def good_id(node: Scalar, what: str, v: Validator) -> bool:
         return True
     folded = "".join(c for c in unicodedata.normalize("NFKD", value) if c.isascii()).lower()  # accents dropped
     suggestion = "-".join(re.findall(r"[a-z0-9]+", folded))
-    hint = f"try '{suggestion}'" if suggestion and ID_RE.match(suggestion) else None
+    hint = f"try '{suggestion}'" if suggestion else None  # a valid id, when there is one
     odd = [c for c in value if not (c.isascii() and c.isprintable())]
     detail = f" (it contains {', '.join(f'U+{ord(c):04X}' for c in odd[:3])})" if odd else ""
     v.diags.add("E204", node.span, f"'{value}' is not a valid {what}{detail}: use lowercase a-z, 0-9 and "

@@ -20,6 +20,7 @@ DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 DATE_RE = re.compile(DATE_PATTERN)
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
+URL_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f<>\"\\`]")  # controls, and what HTML or Markdown would read
 INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 DERIVING_LIBRARIES = ("pypinyin", "opencc")
 ARCHIVE_HOSTS = ("web.archive.org", "archive.org", "archive.ph", "archive.today", "archive.is", "archive.li",
@@ -75,18 +76,18 @@ def url_problem(url: str) -> str | None:
     """Why a source URL is unsafe or unusable, or None. Only http(s) with a host; no credentials."""
     if url != url.strip() or re.search(r"\s", url):
         return "it contains spaces"
-    if re.search(r"[\x00-\x1f\x7f<>\"\\`]", url):
+    if URL_FORBIDDEN.search(url):
         return "it contains a character that is not allowed in a URL"
     if url.startswith("//"):
         return "it has no scheme (protocol-relative)"
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         return f"scheme '{parts.scheme or '(none)'}' is not http or https"
-    if url.split(":", 1)[0] not in ("http", "https"):  # urlsplit lowercases the scheme: look at the text
+    if url.partition(":")[0] not in ("http", "https"):  # urlsplit lowercases the scheme: look at the text
         return "write the scheme in lowercase"
     if not parts.hostname:
         return "it has no host"
-    if parts.username or parts.password or "@" in parts.netloc:
+    if "@" in parts.netloc:  # a user name, a password, or an empty one
         return "it contains credentials"
     return None
 

@@ -135,6 +135,9 @@ def test_apostrophe_before_a_o_e_inside_a_word() -> None:
         "E213", "'bìān': the syllable of 安 starts with 'ā' inside a word, so an apostrophe goes before it",
         "write 'bì'ān'")]
     assert pinyin_problems("币安", "bì ān") == []
+    assert pinyin_problems("鄂尔多斯", "Èěrduōsī") == [(  # after a syllable of one letter too
+        "E213", "'Èěrduōsī': the syllable of 尔 starts with 'ě' inside a word, so an apostrophe goes before it",
+        "write 'È'ěrduōsī'")]
     assert pinyin_problems("比特币", "bǐ'tèbì") == [(
         "E213", "'bǐ'tèbì': an apostrophe goes only before a syllable starting with a, o or e, not before that of 特",
         "write 'bǐtèbì'")]
