@@ -102,6 +102,8 @@ NEUTRAL = "has no tone mark, and a syllable without one (the neutral tone) only 
     ("饿了", "ele", f"'e' for 饿 (character 1 of 饿了) {NEUTRAL}; the dictionary gives è", "èle"),  # a one-letter syllable
     # pinyin written syllable by syllable: the hint for a long term is written the same way
     ("数字货币", "shù zì", "the pinyin ends before 货 (character 3 of 数字货币)", "shù zì huò bì"),
+    # the phrase's reading (银行: háng, not xíng) holds beside characters that are not Han
+    ("P2P银行", "P2P yín", "the pinyin ends before 行 (character 5 of P2P银行)", "P2P yínháng"),
 ])
 def test_the_message_names_where_the_reading_stops(term: str, pinyin: str, message: str, hint: str) -> None:
     assert pinyin_problems(term, pinyin) == [
