@@ -53,11 +53,11 @@ class Refs(ScalarList):
     def item(self, spec: Field, item: Scalar, items: list[str], seen: set[str], v: Validator) -> None:
         if good_id(item, f"id in '{spec.name}'", v) and item.value not in seen:
             seen.add(item.value)
-            v.refs.append(Ref(spec.ref or "", item.value, spec.name, item.span))
+            v.refs.append(Ref(spec.ref, item.value, spec.name, item.span))
             items.append(item.value)
 
     def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
-        return {"type": "array", "items": ID.schema(spec, yaml)}
+        return {"type": "array", "items": dict(ID.written)}  # YAML tools read an id as it is written
 
 
 class Texts(ScalarList):
@@ -69,7 +69,7 @@ class Texts(ScalarList):
             items.append(item.value.strip())
 
     def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
-        return {"type": "array", "items": TEXT.schema(spec, yaml)}
+        return {"type": "array", "items": TEXT.value_schema(yaml)}
 
 
 class Hosts(ScalarList):
@@ -84,11 +84,12 @@ class Hosts(ScalarList):
             items.append(item.value)
 
     def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
-        return {"type": "array", "items": HOST.schema(spec, yaml)}
+        return {"type": "array", "items": HOST.value_schema(yaml)}
 
 
-def object_schema(fields: tuple[Field, ...], yaml: bool = True) -> dict[str, Any]:
-    """A mapping of ``fields``, each with its doc as description; no others allowed."""
+def object_schema(fields: tuple[Field, ...], yaml: bool) -> dict[str, Any]:
+    """A mapping of ``fields``, each with its doc as description; no others allowed. With
+    ``yaml``, as YAML tools read a data file; else as the downloads write it."""
     return {
         "type": "object",
         "properties": {f.name: {"description": f.doc, **f.type.schema(f, yaml)} for f in fields},

@@ -139,9 +139,9 @@ def good_id(node: Scalar, what: str, v: Validator) -> bool:
     value = node.value
     if ID_RE.match(value):
         return True
-    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
-    suggestion = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    hint = f"try '{suggestion}'" if suggestion and ID_RE.match(suggestion) else None
+    folded = "".join(c for c in unicodedata.normalize("NFKD", value) if c.isascii()).lower()  # accents dropped
+    suggestion = "-".join(re.findall(r"[a-z0-9]+", folded))
+    hint = f"try '{suggestion}'" if suggestion else None  # a valid id, when there is one
     odd = [c for c in value if not (c.isascii() and c.isprintable())]
     detail = f" (it contains {', '.join(f'U+{ord(c):04X}' for c in odd[:3])})" if odd else ""
     v.diags.add("E204", node.span, f"'{value}' is not a valid {what}{detail}: use lowercase a-z, 0-9 and "
@@ -182,6 +182,10 @@ class ScalarType(FieldType):
         raise NotImplementedError
 
     def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
+        return self.value_schema(yaml)
+
+    def value_schema(self, yaml: bool) -> dict[str, Any]:
+        """One value's JSON Schema: with ``yaml``, as YAML tools read the data file; else as written."""
         if yaml and self.read_by_yaml:
             return {"anyOf": [self.written, self.read_by_yaml]}
         return dict(self.written)
@@ -248,17 +252,14 @@ class Id(ScalarType):
 
 class Date(ScalarType):
     """YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date, and unquoted only if YAML tools read
-    the same year (1000-9999: no leading zero); with ``whole_day``, YYYY-MM-DD only."""
+    the same year (1000-9999: no leading zero); a Day takes YYYY-MM-DD only."""
 
+    label = "date"
     placeholder = '"YYYY-MM-DD"'
-
-    def __init__(self, whole_day: bool = False) -> None:
-        self.whole_day = whole_day
-        self.label = "date, YYYY-MM-DD" if whole_day else "date"
-        self.written = ({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"} if whole_day
-                        else {"type": "string", "pattern": DATE_PATTERN, "anyOf": [
-                            {"pattern": r"^[0-9]{4}$"}, {"pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}, {"format": "date"}]})
-        self.read_by_yaml = None if whole_day else {"type": "integer", "minimum": 1000, "maximum": 9999}
+    whole_day = False
+    written = {"type": "string", "pattern": DATE_PATTERN, "anyOf": [
+        {"pattern": r"^[0-9]{4}$"}, {"pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}, {"format": "date"}]}
+    read_by_yaml = {"type": "integer", "minimum": 1000, "maximum": 9999}
 
     def value(self, spec: Field, node: Scalar, v: Validator) -> PartialDate | None:
         text = node.value.strip()
@@ -279,6 +280,15 @@ class Date(ScalarType):
             v.diags.add("E206", node.span, f"'{text}' is not a whole day", "write YYYY-MM-DD: the day it changed")
             return None
         return PartialDate(*parts, text=text)
+
+
+class Day(Date):
+    """A whole day, YYYY-MM-DD (the day a record last changed)."""
+
+    label = "date, YYYY-MM-DD"
+    whole_day = True
+    written = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
+    read_by_yaml = None
 
 
 class Bool(ScalarType):
@@ -330,17 +340,24 @@ class Language(ScalarType):
 
 
 class Url(ScalarType):
-    """An http(s) address; with ``archive``, one of a known web archive."""
+    """An http(s) address."""
 
-    def __init__(self, archive: bool = False) -> None:
-        self.archive = archive
-        self.label = "archive-url" if archive else "url"
-        self.placeholder = '"https://web.archive.org/web/"' if archive else '"https://"'
-        self.written = ({"type": "string", "allOf": [{"pattern": URL_PATTERN}, {"pattern": ARCHIVE_PATTERN}]}
-                        if archive else URL_SCHEMA)
+    label = "url"
+    placeholder = '"https://"'
+    archive = False
+    written = URL_SCHEMA
 
     def value(self, spec: Field, node: Scalar, v: Validator) -> str | None:
         return node.value if good_url(spec, node, v, self.archive) else None
+
+
+class ArchiveUrl(Url):
+    """The address of a copy in a known web archive."""
+
+    label = "archive-url"
+    placeholder = '"https://web.archive.org/web/"'
+    archive = True
+    written = {"type": "string", "allOf": [{"pattern": URL_PATTERN}, {"pattern": ARCHIVE_PATTERN}]}
 
 
 class Provenance(ScalarType):
@@ -354,7 +371,7 @@ class Provenance(ScalarType):
         text = node.value
         if text in DERIVING_LIBRARIES:
             return text
-        if text.startswith(("http://", "https://")) or ":" in text:
+        if ":" in text:  # an address (http:// or not: good_url says what is wrong with it)
             return text if good_url(spec, node, v) else None
         v.diags.add("E207", node.span, f"'{text}' is neither a URL nor a known library",
                     did_you_mean(text, DERIVING_LIBRARIES) or "use a source URL, or one of: "
@@ -364,5 +381,5 @@ class Provenance(ScalarType):
 
 ID, TEXT, BOOL, ENUM, LANGUAGE = Id(), Text(), Bool(), Enum(), Language()
 TITLE, HOST = Title(), Host()
-DATE, DAY = Date(), Date(whole_day=True)
-URL, ARCHIVE_URL, PROVENANCE = Url(), Url(archive=True), Provenance()
+DATE, DAY = Date(), Day()
+URL, ARCHIVE_URL, PROVENANCE = Url(), ArchiveUrl(), Provenance()

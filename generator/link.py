@@ -62,9 +62,9 @@ def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: froze
     for kind in KINDS:
         for record in records[kind].values():
             for ref in record.refs:
-                targets = records.get(ref.kind, {})
                 if ref.kind in unreadable:
                     continue
+                targets = records[ref.kind]
                 if ref.kind == record.kind and ref.id == record.id:
                     diags.add("E302", ref.span, f"{record.kind} '{record.id}' lists itself in '{ref.field}'",
                               "remove its own id")
@@ -88,7 +88,7 @@ def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: froze
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    return "-".join(re.findall(r"[a-z0-9]+", fold(name)))
 
 
 # How alike (difflib's ratio) an unknown id and a known one must be to count as a typo of it.

@@ -99,7 +99,8 @@ def read_text(path: Path, diags: Diagnostics, max_bytes: int = DEFAULT_MAX_FILE_
     if text is None:
         return doc, None
     doc.lines = LINE_BREAKS.split(text)
-    if CONTROL_CHARS.search(text) and find_control_chars(doc, diags):  # one pass over the text first
+    if CONTROL_CHARS.search(text):  # one pass over the whole text first, then line by line to locate
+        report_control_chars(doc, diags)
         return doc, None
     return doc, text
 
@@ -138,17 +139,15 @@ def decode(data: bytes, name: str, diags: Diagnostics) -> str | None:
         return None
 
 
-def find_control_chars(doc: RawDocument, diags: Diagnostics) -> bool:
-    """NUL and other control characters: invisible, and YAML refuses them. Report each line once."""
-    found = False
+def report_control_chars(doc: RawDocument, diags: Diagnostics) -> None:
+    """NUL and other control characters: invisible, and YAML refuses them. Report each line
+    that holds one, once, at its first."""
     for number, line in enumerate(doc.lines, 1):
         match = CONTROL_CHARS.search(line)
         if match:
             col = match.start() + 1
             diags.add("E110", Span(doc.path, number, col, number, col + 1),
                       f"control character U+{ord(match.group()):04X} in the file", "delete it")
-            found = True
-    return found
 
 
 def parse_records(text: str, doc: RawDocument, diags: Diagnostics, line_offset: int = 0) -> Iterator[Node]:

@@ -143,7 +143,7 @@ def load_and_validate(kind: Kind, path: Path, diags: Diagnostics, max_bytes: int
     if isinstance(doc.root, Sequence):
         diags.extend(held)
         return doc, records, seconds
-    return doc, Validator(kind, diags, today).records(doc), seconds  # unreadable (nothing), or not a list (E111)
+    return doc, Validator(kind, diags).records(doc), seconds  # unreadable (nothing), or not a list (E111)
 
 
 def unique_ids(records: list[Record], diags: Diagnostics) -> Iterator[Record]:
@@ -151,7 +151,7 @@ def unique_ids(records: list[Record], diags: Diagnostics) -> Iterator[Record]:
     for record in records:
         first = seen.get(record.id)
         if first is not None:
-            diags.add("E205", record.spans.get("id", record.span), f"duplicate {record.kind} id '{record.id}'",
+            diags.add("E205", record.spans["id"], f"duplicate {record.kind} id '{record.id}'",
                       f"first used at line {first.span.line}")
             continue
         seen[record.id] = record

@@ -20,6 +20,7 @@ DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 DATE_RE = re.compile(DATE_PATTERN)
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
+URL_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f<>\"\\`]")  # controls, and what HTML or Markdown would read
 INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 DERIVING_LIBRARIES = ("pypinyin", "opencc")
 # The archives an `archived` copy may be in: the Wayback Machine, archive.today (each of its
@@ -73,7 +74,8 @@ class Ref:
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    """The choice most like ``word``, if one is at least 0.6 alike (difflib's ratio and its default cut-off)."""
+    match = difflib.get_close_matches(word, list(choices))
     return match[0] if match else None
 
 
@@ -86,18 +88,18 @@ def url_problem(url: str) -> str | None:
     """Why a source URL is unsafe or unusable, or None. Only http(s) with a host; no credentials."""
     if url != url.strip() or re.search(r"\s", url):
         return "it contains spaces"
-    if re.search(r"[\x00-\x1f\x7f<>\"\\`]", url):
+    if URL_FORBIDDEN.search(url):
         return "it contains a character that is not allowed in a URL"
     if url.startswith("//"):
         return "it has no scheme (protocol-relative)"
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         return f"scheme '{parts.scheme or '(none)'}' is not http or https"
-    if url.split(":", 1)[0] not in ("http", "https"):  # urlsplit lowercases the scheme: look at the text
+    if url.partition(":")[0] not in ("http", "https"):  # urlsplit lowercases the scheme: look at the text
         return "write the scheme in lowercase"
     if not parts.hostname:
         return "it has no host"
-    if parts.username or parts.password or "@" in parts.netloc:
+    if "@" in parts.netloc:  # a user name, a password, or an empty one
         return "it contains credentials"
     return None
 
@@ -140,11 +142,12 @@ def same_page(a: str, b: str) -> bool:
 
 _RESOLVER_TAGS = {"bool": "boolean", "int": "number", "float": "number", "null": "null", "timestamp": "date"}
 _RESOLVER = yaml.resolver.Resolver()  # YAML 1.1's implicit types, as other tools would read the text
+_WRITTEN_PLAIN = (True, False)  # resolve the text as a value written without quotes
 
 
 def yaml11_type(text: str) -> str:
     """What YAML 1.1 tools read an unquoted ``text`` as: "str", or "boolean", "number", …"""
-    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)).rsplit(":", 1)[-1]
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, _WRITTEN_PLAIN).rpartition(":")[2]
     if tag == "str" and re.fullmatch(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?", text):
         return "number (sexagesimal)"
     return _RESOLVER_TAGS.get(tag, "str")

@@ -97,14 +97,13 @@ class EventConverter:
                                               "but found another document", event.start_mark)
 
     def sequence_items(self, events, depth: int) -> Generator[Node, None, yaml.Mark]:
-        """The converted items of a sequence at ``depth``, up to its end, whose mark it returns."""
-        for item in events:
-            if isinstance(item, yaml.SequenceEndEvent):
-                return item.end_mark
+        """The converted items of a sequence at ``depth``, up to its end, whose mark it returns
+        (the parser raises on an unterminated one)."""
+        while not isinstance(item := next(events), yaml.SequenceEndEvent):
             converted = self.convert(item, events, depth + 1)
             if converted is not None:
                 yield converted
-        raise AssertionError("unterminated sequence")  # the parser raises before this
+        return item.end_mark
 
     def anchor(self, event) -> None:
         """Anchors are checked as the composer checks them (duplicates, undefined aliases)."""
@@ -121,21 +120,18 @@ class EventConverter:
         self.anchors[anchor] = event.start_mark
 
     def skip(self, event, events) -> yaml.Mark:
-        """Read past a value without converting it (nothing inside is reported); its end mark."""
-        self.anchor(event)
-        if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            return event.end_mark
-        open_collections = 1
-        for inner in events:
-            if not isinstance(inner, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                self.anchor(inner)
-            if isinstance(inner, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+        """Read past a value without converting it (nothing inside is reported, but its anchors
+        are defined); its end mark."""
+        open_collections = 0
+        while True:
+            self.anchor(event)  # an end event has no anchor
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 open_collections += 1
-            elif isinstance(inner, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 open_collections -= 1
-                if not open_collections:
-                    return inner.end_mark
-        raise AssertionError("unterminated collection")  # the parser raises before this
+            if not open_collections:
+                return event.end_mark
+            event = next(events)
 
     def convert(self, event, events, depth: int) -> Node | None:
         if self.too_deep or depth > MAX_DEPTH:  # the rest of a too-deep field is read, not kept
@@ -167,9 +163,7 @@ class EventConverter:
 
     def mapping(self, start, events, depth: int) -> Node:
         entries: dict[str, Entry] = {}
-        for key in events:
-            if isinstance(key, yaml.MappingEndEvent):
-                return Mapping(entries, self.span(start.start_mark, key.end_mark))
+        while not isinstance(key := next(events), yaml.MappingEndEvent):  # the parser raises on an unterminated one
             if not isinstance(key, yaml.ScalarEvent):
                 key_span = self.span(key.start_mark, self.skip(key, events))
                 self.skip(next(events), events)
@@ -192,4 +186,4 @@ class EventConverter:
             converted = self.convert(next(events), events, depth + 1)
             if converted is not None:
                 entries[key.value] = Entry(key_span, converted)
-        raise AssertionError("unterminated mapping")  # the parser raises before this
+        return Mapping(entries, self.span(start.start_mark, key.end_mark))

@@ -3,7 +3,7 @@
 Reads mutmut's result files under mutants/. A mutant counts as killed when a test failed on it or
 it timed out (as mutmut's own score counts); every other mutant counts against the score,
 including ones not run, so an interrupted or partial run cannot pass. Exits 1 below the
-threshold (80%, or the first argument), or if a mutated module opts code out of mutation.
+threshold (95%, or the first argument), or if a mutated module opts code out of mutation.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mutmut.stats import status_by_exit_code
 
-THRESHOLD = 80.0
+THRESHOLD = 95.0
 KILLED = {"killed", "timeout"}
 
 

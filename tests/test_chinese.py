@@ -87,6 +87,29 @@ def test_syllables_match_the_characters_one_to_one(pinyin: str, detail: str) -> 
     assert code == "E214" and detail in message
 
 
+NEUTRAL = "has no tone mark, and a syllable without one (the neutral tone) only follows another in its word"
+
+
+@pytest.mark.parametrize("term, pinyin, message, hint", [
+    # 和 may end after 'hu' or 'huo' inside a word: 派 fails after the furthest
+    ("温和派", "wēnhuoxyz", "'xyz' is not a reading of 派 (character 3 of 温和派); the dictionary gives pài, mài, bài, pā",
+     "wēnhépài"),
+    # after a free run (U), at the end of its word; without a separator, after its shortest stretch
+    ("U商", "U xyz", "'xyz' is not a reading of 商 (character 2 of U商); the dictionary gives shāng", "U shāng"),
+    ("U商", "Uxyz", "'xyz' is not a reading of 商 (character 2 of U商); the dictionary gives shāng", "U shāng"),
+    # the free run 3·15 ends at the space, where a syllable without a tone mark may not start
+    ("3·15晚会", "3·15 wanhui", f"'wan' for 晚 (character 5 of 3·15晚会) {NEUTRAL}; the dictionary gives wǎn", "3·15 wǎnhuì"),
+    ("饿了", "ele", f"'e' for 饿 (character 1 of 饿了) {NEUTRAL}; the dictionary gives è", "èle"),  # a one-letter syllable
+    # pinyin written syllable by syllable: the hint for a long term is written the same way
+    ("数字货币", "shù zì", "the pinyin ends before 货 (character 3 of 数字货币)", "shù zì huò bì"),
+    # the phrase's reading (银行: háng, not xíng) holds beside characters that are not Han
+    ("P2P银行", "P2P yín", "the pinyin ends before 行 (character 5 of P2P银行)", "P2P yínháng"),
+])
+def test_the_message_names_where_the_reading_stops(term: str, pinyin: str, message: str, hint: str) -> None:
+    assert pinyin_problems(term, pinyin) == [
+        ("E214", f"'{pinyin}' does not spell {term}: {message}", f"pypinyin reads {term} as '{hint}'")]
+
+
 def test_erhua_r_is_attached_to_the_previous_syllable() -> None:
     assert pinyin_problems("玩儿", "wán r")[0][0] == "E214"
 
@@ -114,6 +137,9 @@ def test_apostrophe_before_a_o_e_inside_a_word() -> None:
         "E213", "'bìān': the syllable of 安 starts with 'ā' inside a word, so an apostrophe goes before it",
         "write 'bì'ān'")]
     assert pinyin_problems("币安", "bì ān") == []
+    assert pinyin_problems("鄂尔多斯", "Èěrduōsī") == [(  # after a syllable of one letter too
+        "E213", "'Èěrduōsī': the syllable of 尔 starts with 'ě' inside a word, so an apostrophe goes before it",
+        "write 'È'ěrduōsī'")]
     assert pinyin_problems("比特币", "bǐ'tèbì") == [(
         "E213", "'bǐ'tèbì': an apostrophe goes only before a syllable starting with a, o or e, not before that of 特",
         "write 'bǐtèbì'")]
@@ -156,6 +182,13 @@ def test_a_pinyin_that_is_not_a_string_is_an_error(tmp_path: Path) -> None:
     _, found, diags = check(tmp_path, TERM.format(term="比特币", pinyin="123"), "term")
     assert found == [("E213", 3, 11), ("W201", 3, 11)]
     assert diags.sorted()[0].message == "'123' is not pinyin: YAML 1.1 tools read it as a number"
+
+
+def test_a_quoted_pinyin_is_text_whatever_yaml_would_read_unquoted(tmp_path: Path) -> None:
+    """`"no"` in quotes is the text no to every YAML tool: checked as pinyin (诺 is nuò), not as a boolean."""
+    _, found, diags = check(tmp_path, TERM.format(term="诺", pinyin='"no"'), "term")
+    assert found == [("E214", 3, 11)]
+    assert diags.sorted()[0].message.startswith("'no' does not spell 诺: ")
 
 
 def test_no_traditional_is_no_warning_and_the_real_data_passes(tmp_path: Path) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pytest
 
 from generator.diagnostics import Diagnostics, Span
-from generator.link import link, newest_first, slug
+from generator.link import TYPO, link, newest_first, slug
 from generator.records import PartialDate, Record, Ref
 from tests.conftest import MINI, build_fixture
 
@@ -22,6 +23,8 @@ def event(rid: str, date: str) -> Record:
 def test_newest_first_coarse_dates_as_first_day_ties_by_id() -> None:
     events = [event("b", "2018-03"), event("a", "2018-03-01"), event("c", "2018-03-02"), event("d", "2017")]
     assert [e.id for e in newest_first(events)] == ["c", "a", "b", "d"]
+    events = [event("y", "2018"), event("j", "2018-01-15"), event("x", "2018-01-01")]
+    assert [e.id for e in newest_first(events)] == ["j", "x", "y"]  # 2018 is 2018-01-01
 
 
 def test_backlinks_and_timeline(tmp_path: Path) -> None:
@@ -93,6 +96,16 @@ def test_a_typo_outranks_a_name_inside_the_id() -> None:
     link({"term": [rec("term", "daibi", term="代币"), rec("term", "daibi-faxing-rongzi", term="代币发行融资"),
                    rec("term", "t", (("term", "daibi-faxing-rongz", "related"),), term="x")]}, diags)
     assert [d.hint for d in diags.items] == ["did you mean 'daibi-faxing-rongzi'?"]
+
+
+def test_a_spelling_exactly_as_alike_as_the_threshold_is_a_typo() -> None:
+    """'htx-futures-exchange' is exactly TYPO alike to 'okex-future-exchange': a typo of that id,
+    which wins over the alias HTX inside the unknown id."""
+    assert difflib.SequenceMatcher(None, "htx-futures-exchange", "okex-future-exchange").ratio() == TYPO
+    diags = Diagnostics()
+    link({"exchange": [HUOBI, rec("exchange", "okex-future-exchange", name="OKEx Futures")],
+          "event": [rec("event", "e", (("exchange", "htx-futures-exchange", "exchanges"),))]}, diags)
+    assert [d.hint for d in diags.items] == ["did you mean 'okex-future-exchange'?"]
 
 
 def test_names_compare_as_slugs() -> None:

@@ -21,10 +21,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+from generator.diagnostics import Diagnostics
 from generator.feeds import permanent_id
-from generator.opendata import csv_cell, ics_fold, ics_text
+from generator.load import load_file
+from generator.opendata import csv_cell, ics_fold, ics_text, kind_csv
 from generator.pipeline import PLACEHOLDER_SITE_URL
 from generator.records import KINDS
+from generator.validate import Validator
 from tests.conftest import ROOT
 
 # Last-changed dates come from git; a copy of the project without its history has none, and
@@ -151,6 +154,76 @@ def test_csv_cells_cannot_become_spreadsheet_formulas() -> None:
     assert csv_cell(text, "-") == "'-"
     assert csv_cell(text, "Huobi") == "Huobi"
     assert csv_cell(texts, ["a", "b"]) == "a; b" and csv_cell(texts, ["=a", "b"]) == "'=a; b"
+
+
+EXCHANGE = """- id: okex
+  name: OKX
+  aliases: [OKEx, Ouyi]
+  summary: An exchange.
+  founded: "2017"
+  history:
+    - date: 2021-09
+      status: exited-mainland
+      summary: Left.
+      sources: [{url: "https://example.org/h", title: H, publisher: P}]
+    - date: 2022-01-18
+      status: renamed
+      summary: Renamed.
+      sources: [{url: "https://example.org/r", title: R, publisher: P}]
+  sources:
+    - {url: "https://example.org/a", title: A, publisher: P}
+    - {url: "https://example.org/b?x=1", title: B, publisher: P}
+"""
+EVENT = """- id: e
+  date: 2030-01
+  scheduled: true
+  title: T
+  type: proposal
+  summary: S.
+  authorities: [pboc, cac]
+  exchanges: []
+  platforms: []
+  terms: []
+  document: {number: "No. 1", title_zh: 通知}
+  sources: [{url: "https://example.org/e", title: E, publisher: P}]
+- id: f
+  date: "2018"
+  scheduled: false
+  title: T
+  type: statement
+  summary: S.
+  authorities: []
+  exchanges: []
+  platforms: []
+  terms: []
+  sources: [{url: "https://example.org/f", title: F, publisher: P}]
+"""
+
+
+def csv_rows(kind: str, text: str, tmp_path: Path) -> list[dict[str, str]]:
+    """The CSV download of ``text`` (one kind's records, validated), read back as a spreadsheet would."""
+    path = tmp_path / KINDS[kind].file
+    path.write_text(text, "utf-8")
+    diags = Diagnostics()
+    records = Validator(KINDS[kind], diags).records(load_file(path, diags))
+    assert not diags.errors
+    return list(csv.DictReader(io.StringIO(kind_csv(KINDS[kind], records, PLACEHOLDER_SITE_URL, {}))))
+
+
+def test_csv_cells_flatten_each_type_of_value(tmp_path: Path) -> None:
+    """Dates as written, lists joined by '; ', sources by URL, an exchange's history as 'date status',
+    a yes/no as true or false, a mapping in a column per field, and nothing for a missing value."""
+    (okex,) = csv_rows("exchange", EXCHANGE, tmp_path)
+    assert okex["founded"] == "2017" and okex["aliases"] == "OKEx; Ouyi" and okex["headquarters"] == ""
+    assert okex["history"] == "2021-09 exited-mainland; 2022-01-18 renamed"
+    assert okex["sources"] == "https://example.org/a; https://example.org/b?x=1"
+    scheduled, past = csv_rows("event", EVENT, tmp_path)
+    assert (scheduled["scheduled"], past["scheduled"]) == ("true", "false")
+    assert (scheduled["date"], past["date"], past["end"]) == ("2030-01", "2018", "")
+    assert scheduled["authorities"] == "pboc; cac" and past["authorities"] == ""
+    assert [(k, v) for k, v in scheduled.items() if k.startswith("document")] == [
+        ("document.number", "No. 1"), ("document.title", ""), ("document.title_zh", "通知")]
+    assert past["document.number"] == ""
 
 
 def test_the_calendar_has_an_entry_per_event_on_its_date(built_site: Path) -> None:

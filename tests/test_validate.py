@@ -472,3 +472,28 @@ def test_a_missing_file_has_no_records(tmp_path: Path) -> None:
     diags = Diagnostics()
     assert load_and_validate(KINDS["platform"], tmp_path / "absent.yaml", diags)[1] == []
     assert [d.code for d in diags.items] == ["E100"]
+
+
+def test_a_file_over_the_cap_given_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "platforms.yaml"
+    path.write_text(BASE, "utf-8")
+    diags = Diagnostics()
+    assert load_and_validate(KINDS["platform"], path, diags, max_bytes=len(BASE) - 1)[1] == []
+    assert [d.code for d in diags.items] == ["E108"]
+
+
+def test_the_time_spent_validating_counts_every_record(tmp_path: Path, monkeypatch) -> None:
+    """The build reports validating apart from reading: the seconds returned are those spent
+    in the validator, every record's, and no more than the whole call took."""
+    path = tmp_path / "platforms.yaml"
+    path.write_text(BASE + BASE.replace("wechat", "two") + BASE.replace("wechat", "three"), "utf-8")
+    real = Validator.record
+
+    def slow(self, node):
+        time.sleep(0.05)
+        return real(self, node)
+
+    monkeypatch.setattr(Validator, "record", slow)
+    start = time.perf_counter()
+    _, records, seconds = load_and_validate(KINDS["platform"], path, Diagnostics())
+    assert len(records) == 3 and 0.15 <= seconds <= time.perf_counter() - start
