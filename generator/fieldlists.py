@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Span
-from .fieldtypes import HOST, ID, TEXT, FieldType, control_free, first_line, good_host, good_id, good_text, plain, wrong
+from .fieldtypes import HOST, ID, TEXT, FieldType
 from .load import Mapping, Node, Scalar, Sequence
+from .valuechecks import control_free, first_line, good_host, good_id, good_text, plain, wrong
 from .values import Ref
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from .fieldtypes import plain
 from .link import Corpus
 from .records import KINDS, Field, Kind, PartialDate, Record
 from .schema import download_schema
+from .valuechecks import plain
 
 # Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection):
 # such cells get a leading apostrophe, which spreadsheets hide and other readers can strip.

@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostics, Span
-from .fieldtypes import first_line
 from .records import PRIMARY_TYPES, Record
+from .valuechecks import first_line
 from .values import did_you_mean, host_of
 
 Key = tuple[str, str]  # (kind, id)

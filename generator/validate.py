@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostics, Span
-from .fieldtypes import TYPE_NAMES, first_line
 from .load import DEFAULT_MAX_FILE_BYTES, Mapping, Node, RawDocument, Scalar, Sequence, read_records
 from .records import Field, Kind, PartialDate, Record, Ref
+from .valuechecks import TYPE_NAMES, first_line
 from .values import archived_page, closest, same_page
 
 YAML11_NULL = {"", "~", "null", "Null", "NULL"}
