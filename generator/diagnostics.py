@@ -91,6 +91,8 @@ CODES: dict[str, Code] = {
         Code("E301", "reference to an unknown record", "Use an existing id of that kind (the hint suggests the closest) or add the record.", "  exchanges: [okx-global]"),
         Code("E302", "record refers to itself", "Remove the record's own id from the list.", "- id: bitebi\n  related: [bitebi]"),
         Code("E303", "alias used by two records", "An alias must lead to one record: remove it from one of them.", "  aliases: [Huobi]   # on two exchanges"),
+        Code("E309", "record named in two fields", "An event names a body either as acting (`authorities`) or as only "
+             "named (`named_authorities`), not both.", "  authorities: [pboc]\n  named_authorities: [pboc]"),
         # Sources and their publishers (E304-E308, W303-W304): found when sources are resolved.
         Code("E304", "host claimed by two publishers", "A host belongs to one publisher: remove it from one of them.",
              "  domains: [reuters.com]   # on two publishers"),

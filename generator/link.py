@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostics
-from .records import KINDS, PartialDate, Record
+from .records import KINDS, Kind, PartialDate, Record
 from .sources import Resolver
 from .values import closest
 
@@ -61,11 +61,16 @@ def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: froze
     links: dict[Key, list[tuple[str, Record]]] = {}
     for kind in KINDS:
         for record in records[kind].values():
+            roles: dict[Key, str] = {}  # each record it names: the first field naming it
             for ref in record.refs:
                 if ref.kind in unreadable:
                     continue
                 targets = records[ref.kind]
-                if ref.kind == record.kind and ref.id == record.id:
+                first = roles.setdefault((ref.kind, ref.id), ref.field)
+                if first != ref.field:
+                    diags.add("E309", ref.span, f"{ref.kind} '{ref.id}' is in both '{first}' and '{ref.field}'",
+                              one_role_hint(KINDS[record.kind], first, ref.field))
+                elif ref.kind == record.kind and ref.id == record.id:
                     diags.add("E302", ref.span, f"{record.kind} '{record.id}' lists itself in '{ref.field}'",
                               "remove its own id")
                 elif ref.id not in targets:
@@ -85,6 +90,15 @@ def link(by_kind: dict[str, list[Record]], diags: Diagnostics, unreadable: froze
         backlinks[key] = order(named)
     cited_by = {pid: order(citing) for pid, citing in resolver.cited_by.items()}
     return Corpus(records, newest_first(events), backlinks, links, resolver.cited, cited_by)
+
+
+def one_role_hint(kind: Kind, first: str, second: str) -> str:
+    """E309's hint: which of the two lists the record belongs in."""
+    acting = {f.name: f.acting for f in kind.fields}
+    if acting[first] != acting[second]:
+        did, named = (first, second) if acting[first] else (second, first)
+        return f"keep it in '{did}' if it acted, in '{named}' if it was only named"
+    return f"keep it in one of '{first}' and '{second}'"
 
 
 def slug(name: str) -> str:

@@ -91,6 +91,10 @@ class Field:
     ref: str | None = None
     fields: tuple[Field, ...] = ()
     placeholder: str = ""
+    # A list of ids of actors (authorities, exchanges, platforms) whose records the event names
+    # without their acting in it: not among its actors, listed apart under ``heading``.
+    acting: bool = True
+    heading: str = ""
 
 
 SOURCE_FIELDS = (
@@ -133,9 +137,14 @@ EVENT_FIELDS = (
     Field("type", ENUM, True, "What kind of move it was.", values=tuple(EVENT_TYPES)),
     Field("summary", TEXT, True, "What happened, in plain text and your own words."),
     _refs("authorities", "authority", "Authorities that acted (ids); `[]` if none."),
+    Field("named_authorities", REFS, False, "Authorities the event names without their acting in it (ids): asked or "
+          "proposed to act, addressed, mentioned. Not among its actors; an id goes in one list only (E309).",
+          ref="authority", acting=False, heading="Named, not acting"),
     _refs("exchanges", "exchange", "Exchanges involved (ids); `[]` if none."),
     _refs("platforms", "platform", "Platforms involved (ids); `[]` if none."),
     _refs("terms", "term", "Glossary terms the event uses (ids); `[]` if none."),
+    Field("related", REFS, False, "Other events of the same story, told from another side (ids), e.g. a block and "
+          "the report of the policy behind it; each page lists the other.", ref="event", heading="Same story"),
     Field("other_actors", TEXTS, False, "Minor actors that have no record of their own, as free text."),
     Field("document", MAPPING, False, "The official notice, if the event is one.", fields=(
         Field("number", TEXT, False, "Document number, e.g. 银发〔2021〕237号."),
@@ -281,7 +290,10 @@ KINDS: dict[str, Kind] = {
 }
 # The fields by which a dated record names who acted, in the table's order: (field, the actor's kind).
 ACTOR_FIELDS = tuple((f.name, f.ref) for kind in KINDS.values() if kind.dated for f in kind.fields
-                     if f.ref and KINDS[f.ref].actor)
+                     if f.ref and KINDS[f.ref].actor and f.acting)
+# The fields by which it names actors that did not act: (field, the heading they are listed under).
+NAMED_FIELDS = tuple((f.name, f.heading) for kind in KINDS.values() if kind.dated for f in kind.fields
+                     if f.ref and KINDS[f.ref].actor and not f.acting)
 
 
 @dataclass(frozen=True)

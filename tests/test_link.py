@@ -31,7 +31,9 @@ def test_backlinks_and_timeline(tmp_path: Path) -> None:
     corpus = build_fixture(MINI, tmp_path / "out", write=False).corpus
     assert [e.id for e in corpus.named_by(corpus.get("exchange", "okex"))] == ["2018-03-wechat-blocks-okex-huobi-accounts"]
     assert [r.id for r in corpus.named_by(corpus.get("term", "simu"))] == ["2017-09-04-ico-ban", "bitebi"]
-    assert [e.id for e in corpus.timeline][0] == "2018-03-03-hostile-text-test"
+    assert [e.id for e in corpus.timeline][:2] == ["2018-03-03-cppcc-wang-pengjie-proposal", "2018-03-03-hostile-text-test"]
+    assert [e.id for e in corpus.named_by(corpus.get("event", "2018-03-wechat-blocks-okex-huobi-accounts"))] == [
+        "2018-03-03-hostile-text-test"]  # its `related`
 
 
 def test_alias_collision_after_normalisation() -> None:
@@ -159,3 +161,14 @@ def test_aliases_must_name_one_record() -> None:
         ("E303", (9, 3), "alias 'pboc' of authority 'other' also names 'pboc'", "keep it on one record only"),
         ("E303", (12, 30), "alias '央行' of authority 'other' also names 'pboc'", "keep it on one record only"),
     ]
+
+
+def test_a_record_named_in_two_fields_is_reported_at_the_second() -> None:
+    diags = Diagnostics()
+    refs = (("authority", "pboc", "authorities"), ("authority", "pboc", "named_authorities"))
+    corpus = link({"event": [rec("event", "e", refs)], "authority": [rec("authority", "pboc")]}, diags)
+    assert full(diags) == [
+        ("E309", (3, 5), "authority 'pboc' is in both 'authorities' and 'named_authorities'",
+         "keep it in 'authorities' if it acted, in 'named_authorities' if it was only named"),
+    ]
+    assert [r.id for r in corpus.named_by(corpus.get("authority", "pboc"))] == ["e"]  # named once

@@ -7,7 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..page import Page
-from ..records import Record
+from ..records import NAMED_FIELDS, Record
 from .common import RelativeLinks, Site, actors
 from .record import record_pages
 
@@ -17,6 +17,9 @@ def pages(site: Site) -> list[Page]:
 
 
 def event_context(event: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
-    """An event lists its actors at the top and leads back to the timeline, not to a section."""
+    """An event lists its actors, and the bodies it names that did not act, at the top; it leads
+    back to the timeline, not to a section."""
     return {"actors": Markup(", ").join(actors(event, site.corpus, links)),
+            "named": [(heading, Markup(", ").join(links.to(r, r.values["name"]) for r in named))
+                      for role, heading in NAMED_FIELDS if (named := site.corpus.names(event, role))],
             "section": links.page("timeline/index.md", "Timeline")}

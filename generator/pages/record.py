@@ -16,7 +16,7 @@ from ..feeds import feed_path
 from ..history import NEW, Change
 from ..opendata import page_url
 from ..page import Page
-from ..records import ACTOR_FIELDS, KINDS, Record
+from ..records import ACTOR_FIELDS, KINDS, NAMED_FIELDS, Record
 from ..search import names, spellings
 from .common import SITE_TITLE, RelativeLinks, Site, chinese, external, label, page_path
 
@@ -45,7 +45,8 @@ def record_context(record: Record, site: Site, links: RelativeLinks) -> dict[str
         "sources": source_lines(record, site, links, record.values.get("sources", ())),
         "names": related(record, site, links),
         # The footer lists date, type and title only: the timeline's actors and sources are not made here.
-        "events": [{"date": e.values["date"].text, "type": e.values["type"], "link": links.to(e)}
+        "events": [{"date": e.values["date"].text, "type": e.values["type"], "link": links.to(e),
+                    "named_only": named_only(e, record, site)}
                    for e in named_by if e.dated],
         # Records that name this one, less those it names itself (related terms go both ways).
         "named_by": [links.to(r) for r in named_by if not r.dated and (r.kind, r.id) not in named],
@@ -53,6 +54,11 @@ def record_context(record: Record, site: Site, links: RelativeLinks) -> dict[str
         "feed": links.page(feed_path(record), "Atom feed of its events") if KINDS[record.kind].actor else "",
         "section": links.page(f"{KINDS[record.kind].folder}/index.md", KINDS[record.kind].title),
     }
+
+
+def named_only(event: Record, record: Record, site: Site) -> bool:
+    """Whether the event names ``record`` as a body that did not act (`named_authorities`)."""
+    return any(r is record for role, _ in NAMED_FIELDS for r in site.corpus.names(event, role))
 
 
 def named_context(record: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
@@ -108,11 +114,12 @@ def source_line(source: dict[str, Any], who: Markup | None = None) -> Markup:
 
 def related(record: Record, site: Site, links: RelativeLinks) -> dict[str, list[Markup]]:
     """Records this one names, by section title, each as a link."""
+    fields = {f.name: f for f in KINDS[record.kind].fields}
     groups: dict[str, list[Markup]] = {}
     for role, target in site.corpus.links.get((record.kind, record.id), ()):
-        if (role, target.kind) in ACTOR_FIELDS:
-            continue  # an event's actors are listed at its top already
-        groups.setdefault(KINDS[target.kind].title, []).append(links.to(target))
+        if (role, target.kind) in ACTOR_FIELDS or not fields[role].acting:
+            continue  # an event lists the actors it names, acting or not, at its top already
+        groups.setdefault(fields[role].heading or KINDS[target.kind].title, []).append(links.to(target))
     return {title: list(dict.fromkeys(items)) for title, items in groups.items()}
 
 
