@@ -131,6 +131,8 @@ EVENT_FIELDS = (
     Field("scheduled", BOOL, False, "`true` for an event announced for a future date."),
     Field("primary_missing", TEXT, False, "Why a regulation, enforcement or court event cites no `official` source "
           "(the notice was never published, the site is gone and no archive holds it …); W304 otherwise."),
+    Field("landmark", TEXT, False, "For one of the story's turning points (about ten in all): one line, in your own "
+          "words and grounded in the summary, saying why it matters; the home page shows these as its timeline."),
 ) + COMMON_FIELDS
 
 HISTORY_FIELDS = (

@@ -68,7 +68,7 @@ def test_choosing_filters_updates_the_url_and_a_shared_link_reproduces_the_view(
     visible_years = page.eval_on_selector_all("h2[id^='year-']:not([hidden])", "els => els.map(h => h.id)")
     assert visible_years == ["year-2018"]
     toc = page.eval_on_selector_all(".md-sidebar--secondary li:not([hidden]) > .md-nav__link", "els => els.map(a => a.hash)")
-    assert toc == ["#year-2018"], "the table of contents lists only the years shown"
+    assert toc == ["#year-2018", "#events-per-year"], "the table of contents lists only the years shown, and the chart"
 
     other = browser.new_page()
     other.goto(page.url)

@@ -53,9 +53,10 @@ def test_record_pages_link_what_they_name_and_what_names_them(built_site: Path) 
 
 def test_timeline_is_newest_first_grouped_by_year(built_site: Path) -> None:
     page = soup(built_site, "timeline")
-    years = [int(h.get_text(strip=True).rstrip("¶")) for h in page.select("article h2")]
+    years = [int(h.get_text(strip=True).rstrip("¶")) for h in page.select("article h2[id^=year-]")]
+    assert [h["id"] for h in page.select("article h2")][-1] == "events-per-year", "the chart after the list"
     assert years == sorted(years, reverse=True) and len(years) >= 8
-    dates = [re.match(r"\d{4}(-\d\d){0,2}", li.get_text(strip=True)).group() for li in page.select("article li")]
+    dates = [re.match(r"\d{4}(-\d\d){0,2}", li.get_text(strip=True)).group() for li in page.select("article li.event-card")]
     assert len(dates) == len(records("events.yaml"))
     assert [d[:4] for d in dates] == sorted((d[:4] for d in dates), reverse=True)
 

@@ -164,20 +164,23 @@ def actors(event: Record, corpus: Corpus, links: RelativeLinks) -> list[Markup]:
     return out
 
 
-def timeline_entry(event: Record, corpus: Corpus, links: RelativeLinks) -> dict[str, Any]:
-    """An event as the timeline and the home page list it."""
+def timeline_entry(event: Record, corpus: Corpus, links: RelativeLinks, filters: bool = False) -> dict[str, Any]:
+    """An event as a card on the timeline and the home page: its date, type, title link and
+    actors (one link or name each, printed as chips); ``attrs`` is the list item's attribute
+    list, its type's colour class and, with ``filters``, what the timeline's filters read."""
     return {"date": event.values["date"].text, "type": event.values["type"], "link": links.to(event),
-            "title_zh": event.get("title_zh"), "actors": Markup(", ").join(actors(event, corpus, links)),
+            "title_zh": event.get("title_zh"), "actors": actors(event, corpus, links),
             "sources": Markup(", ").join(external(s["url"], s["publisher"]) for s in event.values.get("sources", ())),
-            "filters": filter_attributes(event)}
+            "attrs": card_attributes(event, filters)}
 
 
-def filter_attributes(event: Record) -> Markup:
-    """The attribute list the timeline's filter script reads: ids and enum values only, so
-    nothing a contributor types reaches an attribute unescaped (attr() all the same)."""
-    parts = [f'data-year="{event.values["date"].year}"', f'data-type="{attr(event.values["type"])}"']
-    for field_name, name in ACTOR_FIELDS:
-        ids = event.get(field_name, ())
-        if ids:
-            parts.append(f'data-{name}="{attr(" ".join(ids))}"')
+def card_attributes(event: Record, filters: bool) -> Markup:
+    """The attribute list of an event's card: ``.event-card .type-<type>`` (tracker.css colours
+    each type as the charts do) and, with ``filters``, the ids and enum values the timeline's
+    filter script reads. Nothing a contributor types reaches an attribute unescaped (attr())."""
+    parts = [".event-card", f'.type-{attr(event.values["type"])}']
+    if filters:
+        parts += [f'data-year="{event.values["date"].year}"', f'data-type="{attr(event.values["type"])}"']
+        parts += [f'data-{name}="{attr(" ".join(event.get(field_name)))}"'
+                  for field_name, name in ACTOR_FIELDS if event.get(field_name, ())]
     return Markup("{ " + " ".join(parts) + " }")

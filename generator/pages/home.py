@@ -1,22 +1,55 @@
-"""The home page: the latest events, the counts and the years covered (home.md.j2)."""
+"""The home page: a lead, the numbers that matter, the landmark moves as a timeline, the
+latest events as cards, on this day, then the counts of every section (home.md.j2)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..feeds import feed_path
+from ..link import Corpus
 from ..page import Page
-from ..records import KINDS
+from ..records import KINDS, Record
 from .common import RelativeLinks, Site, timeline_entry
 
-LATEST_ON_HOME = 10
+LATEST_ON_HOME = 8
 
 
 def pages(site: Site) -> list[Page]:
     corpus, home = site.corpus, RelativeLinks("index.md")
     return [site.page("index.md", "home.md.j2", lambda: {
+        "numbers": numbers(corpus),
+        "landmarks": landmarks(corpus, home),
         "latest": [timeline_entry(e, corpus, home) for e in corpus.timeline[:LATEST_ON_HOME]],
         "counts": [(home.page("timeline/index.md" if k.dated else f"{k.folder}/index.md", k.title),
                     len(corpus.records[k.name])) for k in KINDS.values()],
         "first": corpus.timeline[-1].values["date"].year if corpus.timeline else None,
-        "last": corpus.timeline[0].values["date"].year if corpus.timeline else None,
         "timeline": home.page("timeline/index.md", "full timeline"), "data": home.page("data/index.md", "download the data"),
         "feed": home.page(feed_path(), "Atom feed")})]
+
+
+def latest_past(events: list[Record]) -> Record | None:
+    """The newest event that has happened: a `scheduled` one is announced, not yet a move."""
+    return next((e for e in events if not e.get("scheduled")), None)
+
+
+def numbers(corpus: Corpus) -> list[tuple[str, str]]:
+    """The figures the home page leads with, each (what, value): the events, the years they
+    span, the date of the latest one. Empty without events."""
+    events = corpus.timeline
+    if not events:
+        return []
+    first, last = events[-1].values["date"].year, events[0].values["date"].year
+    latest = latest_past(events)
+    out = [("events recorded", str(len(events))),
+           (f"years covered, {first} to {last}", str(last - first + 1))]
+    if latest is not None:
+        out.append(("date of the latest event", latest.values["date"].text))
+    return out
+
+
+def landmarks(corpus: Corpus, links: RelativeLinks) -> list[dict[str, Any]]:
+    """The events the data flags as landmarks, oldest first (the story in order), each with
+    its reason and its card's fields."""
+    flagged = [e for e in reversed(corpus.timeline) if e.get("landmark")]
+    return [{**timeline_entry(e, corpus, links), "year": e.values["date"].year, "why": e.values["landmark"]}
+            for e in flagged]

@@ -32,13 +32,14 @@ def pages(site: Site) -> list[Page]:
 
 
 def by_year(events: list[Record], corpus: Corpus, links: RelativeLinks) -> list[tuple[int, list[dict[str, Any]]]]:
-    return [(year, [timeline_entry(e, corpus, links) for e in group])
+    return [(year, [timeline_entry(e, corpus, links, filters=True) for e in group])
             for year, group in groupby(events, key=lambda e: e.values["date"].year)]
 
 
 def filter_form(corpus: Corpus) -> Markup:
-    """The timeline's filters, as a form the script reveals: without JavaScript it stays
-    hidden and the page is the full list. Python lists and sorts every option."""
+    """The timeline's filters, as a form the script reveals, its "Showing N of M" line first:
+    without JavaScript it stays hidden and the page is the full list. Python lists and sorts
+    every option."""
     events = corpus.timeline
     years = sorted({e.values["date"].year for e in events}, reverse=True)
     types = sorted({e.values["type"] for e in events})
@@ -49,12 +50,12 @@ def filter_form(corpus: Corpus) -> Markup:
         options = sorted(((rid, corpus.get(name, rid).values["name"]) for rid in used),
                          key=lambda o: (o[1].casefold(), o[0]))
         groups.append((name, name.capitalize(), f"All {KINDS[name].plural}", options))
-    parts = ['<form class="timeline-filters" id="timeline-filters" hidden>']
+    parts = ['<form class="timeline-filters" id="timeline-filters" hidden>',
+             '<output id="timeline-count" aria-live="polite"></output>']
     for name, title, everything, options in groups:
         # One line per value: a raw HTML block ends at a blank line, so a name's newlines must not reach it.
         opts = "".join(f'<option value="{attr(v)}">{attr(" ".join(text.split()))}</option>' for v, text in options)
         parts.append(f'<label>{title} <select name="{name}"><option value="">{everything}</option>{opts}</select></label>')
     parts.append('<button type="reset" class="md-button">Show all</button>')
-    parts.append('<output id="timeline-count" aria-live="polite"></output>')
     parts.append("</form>")
     return Markup("".join(parts))
