@@ -53,7 +53,7 @@ def test_every_edit_gives_what_a_build_from_scratch_gives(tmp_path: Path) -> Non
     memo = Memo()
     first = check(data, memo)
     assert snapshot(first) == snapshot(check(data, None)) and not first.diagnostics
-    assert memo.parsed == 3 + 2 + 1 + 2 + 1 + 8  # every record of every file, once (8 publishers)
+    assert memo.parsed == 4 + 2 + 1 + 2 + 1 + 8  # every record of every file, once (4 events, 8 publishers)
     for name, edit, parsed in EDITS:
         events.write_text(edit(events.read_text("utf-8")), "utf-8")
         reused = check(data, memo)
