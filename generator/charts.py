@@ -35,6 +35,7 @@ TEXT = "#222222"
 GRID = "#cccccc"
 FONT = 'font-family="sans-serif"'
 WIDE, NARROW = 760, 320  # viewBox widths: a desktop column, a phone's column (shown at 320 px or wider)
+Counts = dict[int, Counter[str]]  # events per type in each year
 WIDE_FONT, NARROW_FONT = 13, 12  # the wide one is shown from 680 px: 13 × 680/760 = 11.6 px at the least
 
 
@@ -99,7 +100,7 @@ def legend(types: list[str], left: float, top: float, col: float, per_row: int, 
     return parts
 
 
-def year_bars_wide(years: list[int], counts: dict[int, Counter[str]], types: list[str], ticks: list[int]) -> tuple[float, list[str]]:
+def year_bars_wide(years: list[int], counts: Counts, types: list[str], ticks: list[int]) -> tuple[float, list[str]]:
     """Upright stacked bars, one per year, the years under them and the legend in three columns."""
     left, top, plot_h = 44, 16, 220
     step = (WIDE - left - 10) / len(years)
@@ -122,7 +123,7 @@ def year_bars_wide(years: list[int], counts: dict[int, Counter[str]], types: lis
     return top + plot_h + 30 + (len(types) + 2) // 3 * 20 + 8, parts
 
 
-def year_bars_narrow(years: list[int], counts: dict[int, Counter[str]], types: list[str], ticks: list[int]) -> tuple[float, list[str]]:
+def year_bars_narrow(years: list[int], counts: Counts, types: list[str], ticks: list[int]) -> tuple[float, list[str]]:
     """Lying bars, one row per year (a phone scrolls down, not across), the counts under them
     and the legend in two columns."""
     left, top, row = 42, 6, 20
