@@ -8,7 +8,7 @@ the dark scheme recolours text, lines and the palette's black in phone.css (a st
 wins over presentation attributes).
 
 Every chart is drawn twice: a wide layout for a column of 680 px or more, and a narrow one,
-laid out for a phone's column (about 340 px), that the stylesheet shows below that width
+laid out for a phone's column (about 300 px), that the stylesheet shows below that width
 (a container query on the figure). Scaling the wide drawing down to a phone would shrink
 its 13 px text to 6 px; each layout keeps its text at 11 CSS px or more where it is shown.
 Python computes every coordinate; nothing here reads the clock.
@@ -34,7 +34,7 @@ assert set(STATUS_COLOURS) == set(HISTORY_STATUSES)
 TEXT = "#222222"
 GRID = "#cccccc"
 FONT = 'font-family="sans-serif"'
-WIDE, NARROW = 760, 320  # viewBox widths: a desktop column, a phone's column (shown at 320 px or wider)
+WIDE, NARROW = 760, 300  # viewBox widths: a desktop column, a phone's (288 px wide on a 320 px phone: 11.5 px text)
 Counts = dict[int, Counter[str]]  # events per type in each year
 WIDE_FONT, NARROW_FONT = 13, 12  # the wide one is shown from 680 px: 13 × 680/760 = 11.6 px at the least
 

@@ -46,7 +46,7 @@ def test_the_year_chart_is_drawn_wide_and_narrow_with_round_ticks() -> None:
     svg = str(charts.events_per_year(events))
     wide, narrow = re.findall(r"<svg .*?</svg>", svg)
     assert 'class="chart chart--wide"' in wide and 'viewBox="0 0 760 ' in wide
-    assert 'class="chart chart--narrow"' in narrow and 'viewBox="0 0 320 ' in narrow
+    assert 'class="chart chart--narrow"' in narrow and 'viewBox="0 0 300 ' in narrow
     for drawing in (wide, narrow):
         labels = re.findall(r'class="chart-text"[^>]*>(\d+)</text>', drawing)
         assert [n for n in labels if len(n) < 4] == ["0", "5", "10", "15", "20"], "the count axis, 17 rounded up to 20"
@@ -58,7 +58,7 @@ def test_the_year_chart_is_drawn_wide_and_narrow_with_round_ticks() -> None:
 def test_a_status_chart_runs_to_the_reference_date() -> None:
     ex = exchange("exited-mainland", ("2014-04", "restricted"), ("2021-09-24", "exited-mainland"))
     wide, narrow = re.findall(r"<svg .*?</svg>", str(charts.status_timeline(ex, dt.date(2026, 5, 1))))
-    for drawing, right in ((wide, 740), (narrow, 310)):
+    for drawing, right in ((wide, 740), (narrow, 290)):
         last = re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', drawing)[-1]
         assert float(last[0]) + float(last[1]) == pytest.approx(right, abs=0.2), "the current state reaches the axis's end"
         years = re.findall(r'>(\d{4})</text>', drawing)
