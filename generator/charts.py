@@ -3,7 +3,14 @@
 Each chart is an accessible image (role="img" named by its <title> and <desc>) with the
 same numbers in a table beside it, for screen readers and for readers who copy figures.
 Colours come from the Okabe-Ito palette (distinguishable with common colour blindness) and
-are set as SVG presentation attributes, not style attributes, which the site's CSP forbids.
+are set as SVG presentation attributes, not style attributes, which the site's CSP forbids;
+the dark scheme recolours text, lines and the palette's black in phone.css (a stylesheet
+wins over presentation attributes).
+
+Every chart is drawn twice: a wide layout for a column of 680 px or more, and a narrow one,
+laid out for a phone's column (about 300 px), that the stylesheet shows below that width
+(a container query on the figure). Scaling the wide drawing down to a phone would shrink
+its 13 px text to 6 px; each layout keeps its text at 11 CSS px or more where it is shown.
 Python computes every coordinate; nothing here reads the clock.
 """
 
@@ -11,7 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 from collections import Counter
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -23,12 +32,46 @@ STATUS_COLOURS = {"operating": "#009E73", "restricted": "#E69F00", "blocked": "#
                   "exited-mainland": "#0072B2", "renamed": "#56B4E9", "closed": "#000000"}
 assert set(STATUS_COLOURS) == set(HISTORY_STATUSES)
 TEXT = "#222222"
+GRID = "#cccccc"
 FONT = 'font-family="sans-serif"'
+WIDE, NARROW = 760, 300  # viewBox widths: a desktop column, a phone's (288 px wide on a 320 px phone: 11.5 px text)
+Counts = dict[int, Counter[str]]  # events per type in each year
+WIDE_FONT, NARROW_FONT = 13, 12  # the wide one is shown from 680 px: 13 × 680/760 = 11.6 px at the least
 
 
 def esc(text: object) -> str:
     """Escaped, on one line: the SVG sits in a raw HTML block, which a blank line would end."""
     return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def text(x: float, y: float, words: object, size: int, anchor: str = "start") -> str:
+    """One line of chart text in the text colour (which the dark scheme replaces)."""
+    return (f'<text class="chart-text" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
+            f'fill="{TEXT}" {FONT}>{esc(words)}</text>')
+
+
+def line(x1: float, x2: float, y1: float, y2: float, colour: str = GRID) -> str:
+    """A gridline (grey) or an axis (in the text colour)."""
+    role = "chart-axis" if colour == TEXT else "chart-grid"
+    return f'<line class="{role}" x1="{x1:.1f}" x2="{x2:.1f}" y1="{y1:.1f}" y2="{y2:.1f}" stroke="{colour}" stroke-width="1"/>'
+
+
+def svg(chart_id: str, layout: str, width: int, height: float, title: str, desc: str, body: Iterable[str]) -> str:
+    """An accessible SVG image of one layout ("wide" or "narrow"), named by its title and
+    description; the narrow copy's ids carry a suffix so that ids stay unique on the page."""
+    cid = chart_id if layout == "wide" else f"{chart_id}-{layout}"
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart--{layout}" role="img" '
+            f'viewBox="0 0 {width} {height:.0f}" width="100%" aria-labelledby="{cid}-title {cid}-desc">'
+            f'<title id="{cid}-title">{title}</title><desc id="{cid}-desc">{desc}</desc>{"".join(body)}</svg>')
+
+
+def round_ticks(peak: int, most: int = 5) -> list[int]:
+    """Axis ticks from 0 at a round step (1, 2 or 5 times a power of ten), the last at or
+    above ``peak``, at most ``most`` steps: 17 gives 0, 5, 10, 15, 20."""
+    peak = max(peak, 1)
+    power = 10 ** math.floor(math.log10(peak / most)) if peak > most else 1
+    step = next(s * power for s in (1, 2, 5, 10) if peak / (s * power) <= most)
+    return list(range(0, math.ceil(peak / step) * step + 1, step))
 
 
 def year_counts(events: list[Record]) -> tuple[list[int], dict[int, Counter[str]]]:
@@ -42,54 +85,83 @@ def year_counts(events: list[Record]) -> tuple[list[int], dict[int, Counter[str]
     return years, {y: counts.get(y, Counter()) for y in years}
 
 
+def bar(x: float, y: float, w: float, h: float, colour: str, tip: str) -> str:
+    """A bar with its tooltip (and its words for the tests: "2018: 3 regulation")."""
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{colour}"><title>{esc(tip)}</title></rect>'
+
+
+def legend(types: list[str], left: float, top: float, col: float, per_row: int, size: int) -> list[str]:
+    """A swatch and the type's name for each type, ``per_row`` to a row."""
+    parts = []
+    for i, kind in enumerate(types):
+        lx, ly = left + (i % per_row) * col, top + (i // per_row) * 20
+        parts.append(f'<rect x="{lx:.1f}" y="{ly}" width="12" height="12" fill="{TYPE_COLOURS[kind]}"/>')
+        parts.append(text(lx + 18, ly + 11, kind, size))
+    return parts
+
+
+def year_bars_wide(years: list[int], counts: Counts, types: list[str], ticks: list[int]) -> tuple[float, list[str]]:
+    """Upright stacked bars, one per year, the years under them and the legend in three columns."""
+    left, top, plot_h = 44, 16, 220
+    step = (WIDE - left - 10) / len(years)
+    width = max(4.0, step * 0.7)
+    scale = plot_h / ticks[-1]
+    label_every = math.ceil(40 / step)  # a year's label is about 32 px wide at 13 px
+    parts = []
+    for tick in ticks:
+        y = top + plot_h - tick * scale
+        parts += [line(left, WIDE - 10, y, y), text(left - 6, y + 4, tick, WIDE_FONT, "end")]
+    for i, year in enumerate(years):
+        x, y = left + i * step + (step - width) / 2, top + plot_h
+        for kind in types:
+            if n := counts[year][kind]:
+                y -= n * scale
+                parts.append(bar(x, y, width, n * scale, TYPE_COLOURS[kind], f"{year}: {n} {kind}"))
+        if i % label_every == 0:
+            parts.append(text(x + width / 2, top + plot_h + 17, year, WIDE_FONT, "middle"))
+    parts += legend(types, left, top + plot_h + 30, (WIDE - left) / 3, 3, WIDE_FONT)
+    return top + plot_h + 30 + (len(types) + 2) // 3 * 20 + 8, parts
+
+
+def year_bars_narrow(years: list[int], counts: Counts, types: list[str], ticks: list[int]) -> tuple[float, list[str]]:
+    """Lying bars, one row per year (a phone scrolls down, not across), the counts under them
+    and the legend in two columns."""
+    left, top, row = 42, 6, 20
+    plot_w = NARROW - left - 14
+    scale = plot_w / ticks[-1]
+    bottom = top + len(years) * row
+    parts = []
+    for tick in ticks:
+        x = left + tick * scale
+        parts += [line(x, x, top, bottom), text(x, bottom + 16, tick, NARROW_FONT, "middle")]
+    for i, year in enumerate(years):
+        y, x = top + i * row, left
+        parts.append(text(left - 6, y + 14, year, NARROW_FONT, "end"))
+        for kind in types:
+            if n := counts[year][kind]:
+                parts.append(bar(x, y + 3, n * scale, row - 6, TYPE_COLOURS[kind], f"{year}: {n} {kind}"))
+                x += n * scale
+    parts += legend(types, 8, bottom + 30, (NARROW - 8) / 2, 2, NARROW_FONT)
+    return bottom + 30 + (len(types) + 1) // 2 * 20 + 4, parts
+
+
 def events_per_year(events: list[Record], chart_id: str = "events-per-year") -> Markup:
-    """A stacked bar per year, one colour per event type, with a legend."""
+    """Events per year stacked by type, with a legend and round ticks, in both layouts."""
     years, counts = year_counts(events)
     if not years:
         return Markup("")
     types = [t for t in EVENT_TYPES if any(counts[y][t] for y in years)]
-    peak = max(sum(c.values()) for c in counts.values())
-    width, left, top, plot_h = 760, 40, 16, 220
-    step = (width - left - 10) / len(years)
-    bar = max(4.0, step * 0.7)
-    legend_rows = (len(types) + 2) // 3
-    height = top + plot_h + 28 + legend_rows * 20 + 8
-    scale = plot_h / peak
+    ticks = round_ticks(max(sum(c.values()) for c in counts.values()))
     total = sum(sum(c.values()) for c in counts.values())
     busiest = max(years, key=lambda y: (sum(counts[y].values()), -y))
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
-        f'width="100%" aria-labelledby="{chart_id}-title {chart_id}-desc">',
-        f'<title id="{chart_id}-title">Events per year by type, {years[0]} to {years[-1]}</title>',
-        f'<desc id="{chart_id}-desc">{total} events; the busiest year is {busiest} with '
-        f'{sum(counts[busiest].values())}. Each bar stacks the year\'s events by type; the table below gives the numbers.</desc>',
-    ]
-    for tick in sorted({0, peak // 2, peak}):  # gridlines at 0, half and the peak
-        y = top + plot_h - tick * scale
-        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#cccccc" stroke-width="1"/>')
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" fill="{TEXT}" {FONT}>{tick}</text>')
-    for i, year in enumerate(years):
-        x = left + i * step + (step - bar) / 2
-        y = top + plot_h
-        for kind in types:
-            n = counts[year][kind]
-            if not n:
-                continue
-            h = n * scale
-            y -= h
-            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{TYPE_COLOURS[kind]}">'
-                         f'<title>{year}: {n} {esc(kind)}</title></rect>')
-        label_y = top + plot_h + 16
-        parts.append(f'<text x="{x + bar / 2:.1f}" y="{label_y}" text-anchor="middle" font-size="11" fill="{TEXT}" '
-                     f'{FONT}>{year}</text>')
-    legend_top = top + plot_h + 30
-    col = (width - left) / 3
-    for i, kind in enumerate(types):
-        lx, ly = left + (i % 3) * col, legend_top + (i // 3) * 20
-        parts.append(f'<rect x="{lx:.1f}" y="{ly}" width="12" height="12" fill="{TYPE_COLOURS[kind]}"/>')
-        parts.append(f'<text x="{lx + 18:.1f}" y="{ly + 11}" font-size="12" fill="{TEXT}" {FONT}>{esc(kind)}</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    title = f"Events per year by type, {years[0]} to {years[-1]}"
+    desc = (f"{total} events; the busiest year is {busiest} with {sum(counts[busiest].values())}. Each bar stacks "
+            "the year's events by type; the table below gives the numbers.")
+    out = []
+    for layout, width, draw in (("wide", WIDE, year_bars_wide), ("narrow", NARROW, year_bars_narrow)):
+        height, body = draw(years, counts, types, ticks)
+        out.append(svg(chart_id, layout, width, height, title, esc(desc), body))
+    return Markup("".join(out))
 
 
 def year_table(events: list[Record]) -> tuple[list[str], list[list[str]]]:
@@ -112,53 +184,72 @@ def year_table_html(events: list[Record], label: str = "Events per year by type"
                   f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
-def status_timeline(record: Record, chart_id: str = "status-history") -> Markup:
-    """An exchange's China story as a Gantt-like chart: one row per dated status change, its bar
-    running until the next change (the last one to the end of its year)."""
+def year_ticks(first: dt.date, end: dt.date, left: float, right: float, gap: float) -> list[tuple[float, int, str]]:
+    """Ticks for a time axis from ``first`` to ``end`` drawn from x=left to x=right: the first
+    year at the axis's start (its label starting there), then 1 January of every n-th year,
+    n chosen so that labels stand at least ``gap`` apart; the last one is kept inside the axis."""
+    span = max((end - first).days, 1)
+
+    def x(day: dt.date) -> float:
+        return left + (day - first).days / span * (right - left)
+
+    every = max(1, math.ceil(gap / (x(dt.date(first.year + 1, 1, 1)) - x(dt.date(first.year, 1, 1)))))
+    ticks = [(left, first.year, "start")]
+    for year in range(first.year + 1, end.year + 1):
+        at = x(dt.date(year, 1, 1))
+        room = gap * 1.5 if ticks[-1][2] == "start" else gap  # a label that starts there reaches further right
+        if (year - first.year) % every or at - ticks[-1][0] < room:
+            continue
+        ticks.append((at, year, "end" if right - at < gap / 2 else "middle"))
+    return ticks
+
+
+def status_bars(history: list[dict], starts: list[dt.date], end: dt.date, layout: str) -> tuple[float, list[str]]:
+    """One row per change, its bar running to the next change or to ``end``: in the wide
+    layout the label sits left of the bars; in the narrow one, above its bar."""
+    wide = layout == "wide"
+    size = WIDE_FONT if wide else NARROW_FONT
+    left, right, row_h, top = (250, WIDE - 20, 24, 10) if wide else (10, NARROW - 10, 36, 4)
+    first, span = starts[0], max((end - starts[0]).days, 1)
+
+    def x(day: dt.date) -> float:
+        return left + (day - first).days / span * (right - left)
+
+    parts = []
+    for row, (h, start) in enumerate(zip(history, starts, strict=True)):
+        y = top + row * row_h
+        nxt = starts[row + 1] if row + 1 < len(starts) else end
+        x0, x1 = x(start), max(x(nxt), x(start) + 3)
+        words = f'{h["date"]} · {h["status"]}'
+        parts.append(text(left - 8, y + 16, words, size, "end") if wide else text(left, y + 13, words, size))
+        bar_y, bar_h = (y + 4, row_h - 8) if wide else (y + 18, 12)
+        parts.append(bar(x0, bar_y, x1 - x0, bar_h, STATUS_COLOURS.get(h["status"], "#999999"), f'{h["date"]}: {h["status"]}'))
+    axis_y = top + row_h * len(history) + 4 - (0 if wide else 6)
+    parts.append(line(left, right, axis_y, axis_y, TEXT))
+    for tx, year, anchor in year_ticks(first, end, left, right, 40 if wide else 38):
+        parts.append(text(tx, axis_y + 16, year, size, anchor))
+    return axis_y + 26, parts
+
+
+def status_timeline(record: Record, until: dt.date, chart_id: str = "status-history") -> Markup:
+    """An exchange's China story as a Gantt-like chart in both layouts: one row per dated
+    status change, its bar running until the next change, the last one to ``until`` (the
+    site's reference date, pages.common.Site.reference_date), so that a state still current
+    reads as current."""
     history = record.get("history") or []
     if not history:
         return Markup("")
-    starts = [h["date"].first_day() if isinstance(h["date"], PartialDate) else dt.date(1970, 1, 1) for h in history]
-    order = sorted(range(len(history)), key=lambda i: starts[i])
-    first = starts[order[0]]
-    end = dt.date(max(starts).year + 1, 1, 1)
-    label_w, width, row_h, top = 250, 760, 24, 10
-    plot_w = width - label_w - 20
-    span_days = max((end - first).days, 1)
-
-    def x(day: dt.date) -> float:
-        return label_w + (day - first).days / span_days * plot_w
-
-    height = top + row_h * len(order) + 30
+    dated = sorted(((h["date"].first_day() if isinstance(h["date"], PartialDate) else dt.date(1970, 1, 1), i)
+                    for i, h in enumerate(history)))
+    starts, rows = [d for d, _ in dated], [history[i] for _, i in dated]
+    end = max(until, starts[-1] + dt.timedelta(days=1))
     name = esc(record.values.get("name", record.id))
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
-        f'width="100%" aria-labelledby="{chart_id}-title {chart_id}-desc">',
-        f'<title id="{chart_id}-title">{name}: status changes in China, {first.year} to {end.year - 1}</title>',
-        f'<desc id="{chart_id}-desc">{len(order)} dated changes, from '
-        f'{esc(history[order[0]]["status"])} ({esc(history[order[0]]["date"])}) to '
-        f'{esc(history[order[-1]]["status"])} ({esc(history[order[-1]]["date"])}). '
-        f'Each row is one change; its bar runs until the next. The table below gives the details.</desc>',
-    ]
-    for row, i in enumerate(order):
-        h = history[i]
-        y = top + row * row_h
-        nxt = starts[order[row + 1]] if row + 1 < len(order) else end
-        x0, x1 = x(starts[i]), max(x(nxt), x(starts[i]) + 3)
-        parts.append(f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" font-size="12" fill="{TEXT}" {FONT}>'
-                     f'{esc(h["date"])} · {esc(h["status"])}</text>')
-        parts.append(f'<rect x="{x0:.1f}" y="{y + 4}" width="{x1 - x0:.1f}" height="{row_h - 8}" '
-                     f'fill="{STATUS_COLOURS.get(h["status"], "#999999")}"><title>{esc(h["date"])}: '
-                     f'{esc(h["status"])}</title></rect>')
-    axis_y = top + row_h * len(order) + 4
-    parts.append(f'<line x1="{label_w}" x2="{label_w + plot_w}" y1="{axis_y}" y2="{axis_y}" stroke="{TEXT}" stroke-width="1"/>')
-    years = range(first.year, end.year + 1)
-    every = max(1, len(years) // 8)
-    for year in years:
-        if (year - first.year) % every:
-            continue
-        tx = x(max(dt.date(year, 1, 1), first))
-        parts.append(f'<text x="{tx:.1f}" y="{axis_y + 16}" text-anchor="middle" font-size="11" fill="{TEXT}" '
-                     f'{FONT}>{year}</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    title = f"{name}: status changes in China, {starts[0].year} to {end.year}"
+    desc = (f'{len(rows)} dated changes, from {esc(rows[0]["status"])} ({esc(rows[0]["date"])}) to '
+            f'{esc(rows[-1]["status"])} ({esc(rows[-1]["date"])}). Each row is one change; its bar runs until the '
+            f"next, the last one to {end.isoformat()}. The table below gives the details.")
+    out = []
+    for layout, width in (("wide", WIDE), ("narrow", NARROW)):
+        height, body = status_bars(rows, starts, end, layout)
+        out.append(svg(chart_id, layout, width, height, title, desc, body))
+    return Markup("".join(out))

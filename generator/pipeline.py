@@ -40,12 +40,17 @@ PLACEHOLDER_SITE_URL = "https://example.github.io/china-crypto-crackdown-tracker
 HISTORY_ENV = "GENERATOR_HISTORY_DIR"
 
 
-def source_date(epoch: str | None) -> dt.date:
-    """The day of a SOURCE_DATE_EPOCH (in UTC, whatever the local time zone), or today's
-    date when it is unset or not a number."""
+def epoch_day(epoch: str | None) -> dt.date | None:
+    """The day of a SOURCE_DATE_EPOCH (in UTC, whatever the local time zone), or None when
+    it is unset or not a number."""
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
+    return None
+
+
+def source_date(epoch: str | None) -> dt.date:
+    """The day of a SOURCE_DATE_EPOCH, or today's date when it is unset or not a number."""
+    return epoch_day(epoch) or dt.date.today()
 
 
 class OptionError(ValueError):
@@ -79,6 +84,9 @@ class BuildOptions:
     max_file_bytes: int = field(default_factory=lambda: whole_number("GENERATOR_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
     # 'Today', after which a date is in the future (W202): SOURCE_DATE_EPOCH pins it.
     today: dt.date = field(default_factory=lambda: source_date(os.environ.get("SOURCE_DATE_EPOCH")))
+    # The site's reference date when SOURCE_DATE_EPOCH pins it, else None: the pages then take
+    # the newest dated record's (Site.reference_date), never the clock.
+    epoch: dt.date | None = field(default_factory=lambda: epoch_day(os.environ.get("SOURCE_DATE_EPOCH")))
     # The folder whose git history dates the records (else the data folder's): GENERATOR_HISTORY_DIR,
     # for a copy of the data whose history is elsewhere (tests, benchmarks).
     history_dir: Path | None = field(default_factory=lambda: Path(os.environ[HISTORY_ENV]) if os.environ.get(HISTORY_ENV)
@@ -214,7 +222,7 @@ def make_and_write(result: BuildResult, diags: Diagnostics, options: BuildOption
     than the time the build took."""
     assert result.corpus is not None
     with timed(result, "render"):
-        result.pages = render(result.corpus, options.site_url, result.changed, options.cache_dir)
+        result.pages = render(result.corpus, options.site_url, result.changed, options.cache_dir, options.epoch)
     start = time.perf_counter()
 
     def fill(sink: Sink) -> None:

@@ -7,6 +7,7 @@ forked copy can make event pages while this process makes the others (making.py)
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .history import Changed
@@ -20,10 +21,11 @@ __all__ = ["Page", "render"]
 
 
 def render(corpus: Corpus, site_url: str = "", changed: Changed | None = None,
-           cache_dir: Path | None = None) -> list[Page]:
+           cache_dir: Path | None = None, epoch: dt.date | None = None) -> list[Page]:
     """Every generated page and file, sorted by path. ``cache_dir``: where compiled templates
-    are kept between builds."""
-    site = Site(corpus, site_url, changed or {}, environment(cache_dir / f"templates-{COMPILED_FOR}" if cache_dir else None))
+    are kept between builds; ``epoch``: the reference date SOURCE_DATE_EPOCH gives, if any."""
+    site = Site(corpus, site_url, changed or {}, environment(cache_dir / f"templates-{COMPILED_FOR}" if cache_dir else None),
+                epoch)
     for kind in KINDS.values():  # loaded before a copy may fork (making.py), not in both processes
         site.env.get_template(f"{kind.name}.md.j2")
     return sorted((page for kind in PAGE_KINDS for page in kind.pages(site)), key=lambda p: p.path)

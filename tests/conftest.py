@@ -143,7 +143,7 @@ def browser() -> Iterator[Browser]:
 # Chromium or kill builds mid-write. `make test` runs everything; `make test-fast` runs
 # `-m "not slow"`: the unit, property and case-folder tests, in under a minute.
 SLOW_MODULES = {"test_accessibility", "test_browser", "test_csp", "test_interruptions", "test_mkdocs_hook",
-                "test_reader_browser", "test_reader_pages", "test_reproducible", "test_serve", "test_site_html"}
+                "test_phone", "test_reader_browser", "test_reader_pages", "test_reproducible", "test_serve", "test_site_html"}
 SLOW_FIXTURES = {"browser", "built_site", "site_url"}
 
 

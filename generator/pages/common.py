@@ -9,6 +9,7 @@ filter cannot let record text inject markup (decision 6).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import os
@@ -26,7 +27,7 @@ from ..history import Changed
 from ..lexicon import dictionary_words
 from ..link import Corpus
 from ..page import Page
-from ..records import ACTOR_FIELDS, EVENT_TYPES, KINDS, Record
+from ..records import ACTOR_FIELDS, EVENT_TYPES, KINDS, PartialDate, Record
 from ..search import has_han, name_parts, segmentable_names, simplified
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -80,6 +81,18 @@ class Site:
     site_url: str = ""
     changed: Changed = field(default_factory=dict)
     env: jinja2.Environment = field(default_factory=environment)
+    epoch: dt.date | None = None  # SOURCE_DATE_EPOCH's day, when it is set
+
+    @functools.cached_property
+    def reference_date(self) -> dt.date:
+        """The day the site speaks of as "now" (status charts run to it): SOURCE_DATE_EPOCH's
+        day when it is set, else the first day of the newest dated record that is not
+        `scheduled`; never the clock, so two builds of one commit agree."""
+        if self.epoch is not None:
+            return self.epoch
+        days = [record.values["date"].first_day() for kind, records in self.corpus.records.items() if KINDS[kind].dated
+                for record in records.values() if not record.get("scheduled") and isinstance(record.get("date"), PartialDate)]
+        return max(days, default=dt.date(1970, 1, 1))
 
     @functools.cached_property
     def dates(self) -> dict[tuple[str, str], str | None]:
