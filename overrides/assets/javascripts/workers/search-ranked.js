@@ -9,13 +9,17 @@
  *    query.length`), so 币安 was searched as 币* and 人民银行 as 人民* 银*. A Han character is
  *    appended to every run before Material reads the query (SENTINEL): the run's own words are
  *    then all tried, and the sentinel itself never is.
- * 2. Order. Pages are ranked, in this order of keys, by: how many of the query's words they
- *    match; how many of those match as whole words, or as their stem (ban, bans, banned; not
- *    only bank); whether every word is among the page's tags (its own names); how many words
- *    are among its names, search spellings or title; the page's search boost (front matter:
- *    exchanges, authorities and platforms above terms, terms above events, events above
- *    publishers, index and project pages last); then lunr's score.
- *    Material multiplies scores by at most 5 afterwards, so each rank is a factor 11 apart.
+ * 2. Order. Pages are ranked by these keys in turn (rankKey):
+ *    - how many of the query's words they match;
+ *    - whether the page is a record: index and project pages (search boost 0.5 in their front
+ *      matter) come after every record that matches as many words;
+ *    - how many words match whole or by their stem (ban, bans, banned; not only bank);
+ *    - whether every word is among the page's tags (its own names);
+ *    - how many words are among its tags, search spellings or title;
+ *    - the page's search boost: exchanges, authorities and platforms (3) above terms (2.5),
+ *      terms above events (2), events above publishers (1);
+ *    - then lunr's score. Material multiplies scores by at most 5 afterwards, so each rank is
+ *      a factor 11 apart.
  * 3. A query that finds nothing is tried once more with one edit of tolerance per word of 4
  *    letters or more (lunr's `~1`: a letter added, dropped, changed or two swapped). The words
  *    found are reported under the reader's spelling, so Material shows no "Missing" line.
@@ -127,14 +131,15 @@
     var pages = Object.create(null);
     results.forEach(function (result) {
       var page = result.ref.split("#")[0];
-      var seen = pages[page] || (pages[page] = { matched: [], exact: [], tagged: [], named: [] });
+      var seen = pages[page] || (pages[page] = { matched: [], exact: [], spelled: [], tagged: [], named: [] });
       var metadata = result.matchData.metadata;
       Object.keys(metadata).forEach(function (key) {
         var fields = metadata[key];
         clauses.forEach(function (c, i) {
           if (key.startsWith(c.term)) seen.matched[i] = true;
           if (key !== c.term && stem(key) !== c.stem) return;
-          seen.exact[i] = true;
+          if (fields.title || fields.text) seen.exact[i] = true;
+          if (fields.tags || fields.spellings) seen.spelled[i] = true;
           if (fields.tags) seen.tagged[i] = true;
           if (fields.tags || fields.spellings || (fields.title && result.ref === page)) seen.named[i] = true;
         });
@@ -143,8 +148,20 @@
     return pages;
   }
 
+  /* A word found only among a page's names (tags, search spellings) counts as whole when the
+     query is a spelling of the page's name (all its words are there): "ICO ban" does not find
+     网信办 (Wǎngxìnbàn, spelt "wang xin ban") by its last syllable, "bi te bi" finds 比特币. */
   function rankKey(seen, n, boost) {
-    return [count(seen.matched), count(seen.exact), count(seen.tagged) === n ? 1 : 0, count(seen.named), boost];
+    var spelt = count(seen.spelled) === n;
+    var exact = clausesWhere(n, function (i) { return seen.exact[i] || (spelt && seen.spelled[i]); });
+    var record = boost >= 1 ? 1 : 0;
+    return [count(seen.matched), record, exact, count(seen.tagged) === n ? 1 : 0, count(seen.named), boost];
+  }
+
+  function clausesWhere(n, test) {
+    var found = 0;
+    for (var i = 0; i < n; i++) if (test(i)) found++;
+    return found;
   }
 
   function compareKeys(a, b) {
