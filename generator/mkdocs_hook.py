@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import logging
 import os
 import re
@@ -91,6 +92,41 @@ def teach_jieba(words: list[str]) -> None:
         return
     for word in words:
         jieba.add_word(word)
+
+
+# Each page's search spellings (front matter `search_spellings`), by its URL, kept across the
+# builds of `mkdocs serve` like Material's own index.
+_spellings: dict[str, list[str]] = {}
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Take a record page's search spellings out of its metadata, to add them to the index."""
+    spellings = page.meta.pop("search_spellings", None)
+    if isinstance(spellings, list):
+        _spellings[page.url] = [str(s) for s in spellings]
+    else:
+        _spellings.pop(page.url, None)
+    return markdown
+
+
+def on_post_build(config) -> None:
+    """Material's search index, with each record page's spellings in a field of their own.
+
+    The spellings (names, their parts, traditional forms, pinyin; generator/search.py) must
+    match a reader's query, but they read like debug output on the page and in the result's
+    snippet. Material indexes every field named under `plugins.search.fields` in mkdocs.yml
+    and shows only the title, text and tags: so they go in a field `spellings`, written into
+    the index Material just wrote (its post-build runs before this hook's).
+    """
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not _spellings or not path.is_file():
+        return
+    index = json.loads(path.read_text("utf-8"))
+    for doc in index.get("docs", ()):
+        spellings = _spellings.get(doc.get("location", ""))
+        if spellings:
+            doc["spellings"] = spellings
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)

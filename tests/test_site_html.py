@@ -131,15 +131,15 @@ def test_contributing_names_fields_as_they_are_written(built_site: Path) -> None
     assert not any("\\" in c for c in codes)
 
 
-def test_search_runs_in_the_bounded_worker_that_loads_materials_own(built_site: Path) -> None:
+def test_search_runs_in_the_ranking_worker_that_loads_materials_own(built_site: Path) -> None:
     """The page's config names our worker; our worker loads the worker of the installed
     Material (an upgrade that renames it fails here, not silently in readers' browsers)."""
     import material
 
     config = json.loads(soup(built_site, "").find("script", id="__config").string)
-    assert config["search"].endswith("assets/javascripts/workers/search-bounded.js")
+    assert config["search"].endswith("assets/javascripts/workers/search-ranked.js")
     workers = built_site / "assets" / "javascripts" / "workers"
-    loaded = re.search(r'importScripts\("([^"]+)"\)', (workers / "search-bounded.js").read_text("utf-8")).group(1)
+    loaded = re.search(r'importScripts\("([^"]+)"\)', (workers / "search-ranked.js").read_text("utf-8")).group(1)
     assert (workers / loaded).is_file()
     base = (Path(material.__file__).parent / "templates" / "base.html").read_text("utf-8")
     assert f'"assets/javascripts/workers/{loaded}"' in base

@@ -64,7 +64,8 @@ def named_only(event: Record, record: Record, site: Site) -> bool:
 def named_context(record: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
     """What the pages of named records (all but events) add: their names and spellings."""
     return {
-        "spellings": Markup(" · ").join(chinese(s) for s in spellings(record, site.known_words)),
+        # Not printed: the MkDocs hook moves them from the front matter to the search index.
+        "search_spellings": Markup(json.dumps(spellings(record, site.known_words), ensure_ascii=False)),
         "traditional": chinese(record.get("traditional")),
         "aliases": Markup(", ").join(chinese(a) for a in record.get("aliases", ())),
         "feed_path": feed_path(record) if KINDS[record.kind].actor else "",
