@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve build check test test-fast lint golden system-packages docs mutation benchmark clean
+.PHONY: setup serve build check test test-fast lint golden system-packages docs mutation benchmark audit clean
 
 setup: $(STAMP)
 
@@ -46,7 +46,7 @@ test-fast: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -m "not slow" -n 2
 
 lint: setup
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests audit
 
 # Regenerate the committed files made from the field table: schema/ and CONTRIBUTING.md.
 docs: setup
@@ -66,6 +66,19 @@ mutation: setup
 	rm -rf mutants
 	$(BIN)/mutmut run --max-children $(MUTATION_CHILDREN) || true
 	$(BIN)/python -m tests.mutation_score
+
+# The audit (not part of `make test`): the Nu HTML Checker on every page and Lighthouse (mobile) on
+# home, the timeline, an event page and the glossary; results in audit/results.md (commit them).
+# Needs Java and npm (Debian: default-jre-headless, npm) beside chromium; the npm tools are pinned in
+# audit/package-lock.json. A few minutes: one build, one vnu run, four Lighthouse runs.
+audit: setup system-packages
+	@command -v java >/dev/null && command -v npm >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless npm; }
+	cd audit && { npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --ignore-scripts; }
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct) NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	AUDIT=1 NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest tests/test_validity.py -p no:xdist -q
+	$(BIN)/python -m audit.run site
 
 # Refresh the golden Markdown after an intended change to templates (review the diff!).
 golden: setup

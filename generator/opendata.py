@@ -71,8 +71,15 @@ def csv_cell(spec: Field, value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+# A UTF-8 byte-order mark opens every CSV file: without it, Excel on Windows reads the file in
+# the system's code page and garbles the Chinese. Python reads it with encoding "utf-8-sig".
+BOM = "\ufeff"
+
+
 def kind_csv(kind: Kind, records: list[Record], site_url: str, changed: dict[tuple[str, str], str | None]) -> str:
+    """The kind's records as CSV text, from its byte-order mark (BOM) and header row on."""
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\n")
     columns = csv_columns(kind)
     writer.writerow([name for name, _ in columns] + ["url", "last_changed"])

@@ -49,7 +49,7 @@ def footer(out: Path, page: str) -> tuple[str, str]:
 def downloaded(out: Path, plural: str, record_id: str) -> tuple[str | None, str]:
     """A record's `last_changed` in the JSON and the CSV download."""
     rows = json.loads((out / "data" / f"{plural}.json").read_text("utf-8"))
-    table = list(csv.DictReader((out / "data" / f"{plural}.csv").read_text("utf-8").splitlines()))
+    table = list(csv.DictReader((out / "data" / f"{plural}.csv").read_text("utf-8-sig").splitlines()))
     return (next(r["last_changed"] for r in rows if r["id"] == record_id),
             next(r["last_changed"] for r in table if r["id"] == record_id))
 

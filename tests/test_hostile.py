@@ -46,12 +46,36 @@ def test_no_element_attribute_or_link_comes_from_record_text(hostile_site: Path)
             assert element.name not in ("iframe", "svg") or "__pwned" not in str(element.attrs), name
             for attr, value in element.attrs.items():
                 value = " ".join(value) if isinstance(value, list) else str(value)
+                if described(element, attr):
+                    continue  # a record's own text as its page's description or citation: text, checked below
                 assert not attr.startswith("on"), f"{name}: event handler {attr} on <{element.name}>"
                 assert not any(m in value for m in MARKERS), f"{name}: <{element.name} {attr}={value!r}>"
             if element.name == "script":
                 assert "__pwned" not in (element.string or ""), f"{name}: a record's script reached the page"
         checked += 1
     assert checked > 15
+
+
+# The <meta> elements whose content is a record's own text (generator/pages/headmeta.py).
+HEAD_TEXT = {"description", "citation_title", "DC.title", "og:title", "og:description"}
+
+
+def described(element, attr: str) -> bool:
+    """Whether ``attr`` is the content of a description or citation <meta> (never http-equiv)."""
+    name = element.get("name") or element.get("property")
+    return element.name == "meta" and attr == "content" and name in HEAD_TEXT and not element.get("http-equiv")
+
+
+def test_record_text_in_the_head_is_text(hostile_site: Path) -> None:
+    """The description and citation tags hold the record's text as written: escaped, so the
+    head has no element or attribute of its own from it."""
+    html = (hostile_site / "platforms" / "wechat" / "index.html").read_text("utf-8")
+    head = BeautifulSoup(html, "html.parser").head
+    meta = {m.get("name") or m.get("property"): m["content"] for m in head.find_all("meta") if m.get("content")}
+    assert '<script>window.__pwned="script"</script>' in meta["citation_title"] + meta["description"]
+    assert meta["citation_title"] == meta["DC.title"] == meta["og:title"]
+    assert [e.name for e in head.find_all(True) if e.name not in ("meta", "link", "title", "script", "style")] == []
+    assert all(not s.string or "__pwned" not in s.string for s in head.find_all("script"))
 
 
 def test_record_text_shows_literally_in_article_title_and_toc(hostile_site: Path) -> None:

@@ -137,7 +137,7 @@ def test_json_downloads_hold_every_record_and_match_their_schema(built_site: Pat
 
 def test_csv_downloads_have_a_row_per_record_and_lists_joined_by_semicolons(built_site: Path) -> None:
     for kind in KINDS.values():
-        rows = list(csv.DictReader(io.StringIO((built_site / "data" / f"{kind.plural}.csv").read_text("utf-8"))))
+        rows = list(csv.DictReader(io.StringIO((built_site / "data" / f"{kind.plural}.csv").read_text("utf-8-sig"))))
         source = {r["id"]: r for r in records(kind.name)}
         assert sorted(r["id"] for r in rows) == sorted(source)
         for row in rows:
@@ -146,6 +146,19 @@ def test_csv_downloads_have_a_row_per_record_and_lists_joined_by_semicolons(buil
             for field in ("aliases", "authorities", "exchanges", "platforms", "related"):
                 if field in row:
                     assert row[field] == "; ".join(want.get(field) or []), (row["id"], field)
+
+
+def test_csv_downloads_open_with_a_utf8_byte_order_mark(built_site: Path) -> None:
+    """Excel on Windows takes a CSV for UTF-8 only when its first bytes are EF BB BF; the
+    Chinese then shows as written. The data page says so."""
+    for kind in KINDS.values():
+        raw = (built_site / "data" / f"{kind.plural}.csv").read_bytes()
+        assert raw[:3] == b"\xef\xbb\xbf" and raw[3:5] == b"id", kind.plural
+        assert raw.count(b"\xef\xbb\xbf") == 1
+    events = (built_site / "data" / "events.csv").read_bytes().decode("utf-8-sig")
+    assert any("\u4e00" <= char <= "\u9fff" for char in events)  # the Chinese titles, intact
+    page = (built_site / "data" / "index.html").read_text("utf-8")
+    assert "UTF-8 with a byte-order mark" in page
 
 
 def test_csv_cells_cannot_become_spreadsheet_formulas() -> None:
@@ -209,7 +222,9 @@ def csv_rows(kind: str, text: str, tmp_path: Path) -> list[dict[str, str]]:
     diags = Diagnostics()
     records = Validator(KINDS[kind], diags).records(load_file(path, diags))
     assert not diags.errors
-    return list(csv.DictReader(io.StringIO(kind_csv(KINDS[kind], records, PLACEHOLDER_SITE_URL, {}))))
+    text = kind_csv(KINDS[kind], records, PLACEHOLDER_SITE_URL, {})
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
 
 
 def test_csv_cells_flatten_each_type_of_value(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from ..page import Page
 from ..records import ACTOR_FIELDS, KINDS, NAMED_FIELDS, Record
 from ..search import names, spellings
 from .common import SITE_TITLE, RelativeLinks, Site, chinese, external, label, page_path
+from .headmeta import front_matter, head_tags
 
 # A kind's own fields of its page: (record, site, its links) → more template context.
 Extra = Callable[[Record, Site, RelativeLinks], dict[str, Any]]
@@ -39,6 +40,7 @@ def record_context(record: Record, site: Site, links: RelativeLinks) -> dict[str
     """The context every record template has (the base template, _record.md.j2, prints it)."""
     named_by = site.corpus.named_by(record)
     named = {(r.kind, r.id) for r in site.corpus.names(record)}
+    change = site.changed.get((record.kind, record.id))
     return {
         "r": record.values,
         "kind": KINDS[record.kind],
@@ -50,7 +52,10 @@ def record_context(record: Record, site: Site, links: RelativeLinks) -> dict[str
                    for e in named_by if e.dated],
         # Records that name this one, less those it names itself (related terms go both ways).
         "named_by": [links.to(r) for r in named_by if not r.dated and (r.kind, r.id) not in named],
-        "cite": citation(record, site.site_url, site.changed.get((record.kind, record.id))),
+        "cite": citation(record, site.site_url, change),
+        "head_meta": front_matter(head_tags(record, label(record), page_url(site.site_url, record), change)),
+        # The sitemap's <lastmod> (overrides/sitemap.xml): the record's last committed change.
+        "lastmod": Markup(json.dumps(change.date)) if change and change.date else "",
         "feed": links.page(feed_path(record), "Atom feed of its events") if KINDS[record.kind].actor else "",
         "section": links.page(f"{KINDS[record.kind].folder}/index.md", KINDS[record.kind].title),
     }
