@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import contextlib
-import functools
 import gzip
 import io
 import json
@@ -21,10 +19,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+
+from tests.conftest import serve
 
 AUDIT = Path(__file__).resolve().parent
 VNU = AUDIT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -62,18 +60,6 @@ class Quiet(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """The folder served on a free loopback port for the length of the block."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def page_kind(path: str) -> str:
@@ -174,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     pages, by_kind, by_message = vnu_summary(args.site)
     print(f"vnu: {sum(by_kind.values())} errors on {pages} pages", flush=True)
     scores, findings, metrics, load = {}, {}, {}, []
-    with serve(args.site) as base, tempfile.TemporaryDirectory() as tmp:
+    with serve(args.site, Quiet) as base, tempfile.TemporaryDirectory() as tmp:
         folder = args.reports or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         for name, path in PAGES.items():
