@@ -7,8 +7,8 @@ import pytest
 
 from generator.diagnostics import Diagnostics, Span
 from generator.records import Record
-from generator.sources import Hosts, names_publisher, original_address
-from generator.values import placeholder_title
+from generator.sources import Hosts, Resolver, named_host, names_publisher, new_publisher_hint, original_address
+from generator.values import host_of, placeholder_title, same_page
 
 SPAN = Span("publishers.yaml", 1, 1, 1, 2)
 
@@ -62,3 +62,45 @@ def test_the_credited_text_names_the_publisher_by_name_alias_chinese_name_or_dom
     assert names_publisher("TMTPost (钛媒体)", tmt) and names_publisher("钛媒体", tmt)
     assert names_publisher("tmt", tmt) and names_publisher("tmtpost.com repost", tmt)
     assert not names_publisher("Caixin", tmt)
+
+
+def test_a_copy_path_names_the_longest_host_a_publisher_owns_not_a_copy_and_else_what_follows_the_scheme() -> None:
+    hosts = Hosts({p.id: p for p in (publisher("coindesk", ["coindesk.com"]), publisher("news", ["news-coindesk.com"]),
+                                     publisher("mirror", ["crypto-news-mirror.com"], "copy"))}, Diagnostics())
+    assert named_host("crypto-news-coindesk.com", hosts) == "news-coindesk.com"  # the longest suffix first
+    assert named_host("x-coindesk.com", hosts) == "coindesk.com"
+    assert named_host("crypto-news-mirror.com", hosts) is None  # a copy's host is not an original
+    assert named_host("js-https-notes.wordpress.com", hosts) == "notes.wordpress.com"
+    assert named_host("js-http-a-http-b.org", hosts) == "b.org"  # after the last scheme
+    assert named_host("chapter-25", hosts) is None
+
+
+def test_same_page_ignores_scheme_www_host_case_port_and_trailing_slash_not_path_or_query() -> None:
+    assert same_page("http://www.Example.org/a/", "https://example.org/a")
+    assert same_page("https://example.org:443/a%20b", "https://example.org/a b")
+    assert not same_page("https://example.org/a", "https://example.org/b")
+    assert not same_page("https://example.org/a?x=1", "https://example.org/a?x=2")
+    assert not same_page("https://example.org/a", "https://example.net/a")
+    assert not same_page("https://example.org/a/b", "https://example.org/a")
+
+
+def test_host_of_is_lowercase_without_a_trailing_dot() -> None:
+    assert host_of("https://WWW.Example.ORG./a") == "www.example.org"
+    assert host_of("https://example.org../a") == "example.org"
+    assert host_of("mailto:someone") == ""
+
+
+def test_the_new_publisher_hint_fills_in_the_domain_and_an_id() -> None:
+    assert new_publisher_hint("www.news-site.co.uk").endswith(
+        '- id: news-site-co, name: "", domains: [news-site.co.uk], tier: press, sources: [url, title, publisher]')
+    assert "- id: new-id," in new_publisher_hint("-.com")
+
+
+def test_an_unknown_publisher_id_is_reported_at_the_record_when_its_line_is_not_known() -> None:
+    diags = Diagnostics()
+    record = Record("event", "e", {}, Span("events.yaml", 7, 3, 9, 1))  # no spans recorded
+    found = Resolver({"reuters": publisher("reuters", ["reuters.com"])}, diags).resolve(
+        record, "sources[0]", {"url": "https://unknown.example/a", "publisher_id": "zzzz"})
+    assert found is None
+    [d] = diags.items
+    assert (d.code, d.span.line, d.span.column, d.hint) == ("E301", 7, 3, "add the publisher to data/publishers.yaml first")
