@@ -2,7 +2,7 @@
  * Material's own search worker, with its answers put in the order a reader expects.
  *
  * Material's box, results and highlighting are unchanged; this file loads Material's worker
- * and changes three things around it (the search issue, #19 item 4):
+ * and changes three things around it:
  *
  * 1. Whole Chinese words. Material cuts a run of Han characters into the index's words, but
  *    its loop never tries a word that ends at the run's last character (segment(): `j <
