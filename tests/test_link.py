@@ -172,3 +172,14 @@ def test_a_record_named_in_two_fields_is_reported_at_the_second() -> None:
          "keep it in 'authorities' if it acted, in 'named_authorities' if it was only named"),
     ]
     assert [r.id for r in corpus.named_by(corpus.get("authority", "pboc"))] == ["e"]  # named once
+
+
+@pytest.mark.parametrize("first, second, hint", [
+    ("named_authorities", "authorities", "keep it in 'authorities' if it acted, in 'named_authorities' if it was only named"),
+    ("authorities", "named_authorities", "keep it in 'authorities' if it acted, in 'named_authorities' if it was only named"),
+])
+def test_the_one_role_hint_names_the_acting_field_whichever_came_first(first: str, second: str, hint: str) -> None:
+    from generator.link import one_role_hint
+    from generator.records import KINDS
+
+    assert one_role_hint(KINDS["event"], first, second) == hint

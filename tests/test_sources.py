@@ -7,7 +7,15 @@ import pytest
 
 from generator.diagnostics import Diagnostics, Span
 from generator.records import Record
-from generator.sources import Hosts, Resolver, named_host, names_publisher, new_publisher_hint, original_address
+from generator.sources import (
+    Hosts,
+    Resolver,
+    named_host,
+    names_publisher,
+    new_publisher_hint,
+    original_address,
+    sources_of,
+)
 from generator.values import host_of, placeholder_title, same_page
 
 SPAN = Span("publishers.yaml", 1, 1, 1, 2)
@@ -104,3 +112,83 @@ def test_an_unknown_publisher_id_is_reported_at_the_record_when_its_line_is_not_
     assert found is None
     [d] = diags.items
     assert (d.code, d.span.line, d.span.column, d.hint) == ("E301", 7, 3, "add the publisher to data/publishers.yaml first")
+
+
+def event(sources: list[dict], history: list[dict] | None = None, **values) -> Record:
+    found = {"id": "e", "sources": sources, **values}
+    if history is not None:
+        found["history"] = history
+    return Record("event", "e", found, Span("events.yaml", 4, 3, 9, 1))
+
+
+def test_sources_of_walks_the_record_then_each_history_entry_even_one_without_sources() -> None:
+    one, two, three = {"url": "https://a.example/1"}, {"url": "https://a.example/2"}, {"url": "https://a.example/3"}
+    record = Record("exchange", "x", {"sources": [one], "history": [{"sources": [two]}, {"date": "2020"},
+                                                                     {"sources": [three]}]}, SPAN)
+    assert list(sources_of(record)) == [("sources[0]", one), ("history[0].sources[0]", two),
+                                        ("history[2].sources[0]", three)]
+
+
+def test_an_unknown_host_is_a_warning_unless_the_publishers_could_not_be_read() -> None:
+    source = {"url": "https://www.unknown.example/a"}
+    read = Diagnostics()
+    assert Resolver({}, read).resolve(event([source]), "sources[0]", source) is None
+    [d] = read.items
+    assert (d.code, d.span.line, d.message) == ("W303", 4, "host 'www.unknown.example' matches no publisher")
+    assert "domains: [unknown.example]" in d.hint
+    unread = Diagnostics()
+    assert Resolver({}, unread, publishers_read=False).resolve(event([source]), "sources[0]", source) is None
+    assert unread.items == []
+
+
+def test_a_record_s_sources_resolve_past_one_without_url_and_one_of_no_known_publisher() -> None:
+    reuters = publisher("reuters", ["reuters.com"], name="Reuters")
+    resolver = Resolver({"reuters": reuters}, Diagnostics(), publishers_read=False)
+    record = event([{"title": "no url"}, {"url": "https://unknown.example/a"},
+                    {"url": "https://www.reuters.com/a", "publisher": "Reuters"}])
+    resolver.record(record)
+    assert resolver.cited[("event", "e")] == {"sources[2]": reuters}
+    assert resolver.cited_by == {"reuters": [record]}
+
+
+def test_a_copy_and_a_publisher_not_named_are_reported_at_the_record_when_spans_are_missing() -> None:
+    diags = Diagnostics()
+    mirror = publisher("mirror", ["mirror.example"], "copy")
+    tmt = publisher("tmtpost", ["tmtpost.com"], name="TMTPost")
+    Resolver({"mirror": mirror, "tmtpost": tmt}, diags).record(event(
+        [{"url": "https://mirror.example/a"}, {"url": "https://tmtpost.com/a", "publisher": "Caixin"}],
+        primary_missing="none online"))
+    assert [(d.code, d.span.line, d.span.column) for d in diags.items] == [("E308", 4, 3), ("E307", 4, 3)]
+    assert diags.items[0].hint == "cite the publisher's own page, or another source"
+    assert diags.items[1].message == "publisher 'Caixin' does not name 'TMTPost', the publisher of 'tmtpost.com'"
+
+
+def test_a_regulation_without_an_official_source_or_a_reason_is_w304_at_the_record() -> None:
+    pboc = publisher("pboc", ["pbc.gov.cn"], "official", name="PBoC")
+    reuters = publisher("reuters", ["reuters.com"], name="Reuters")
+    for sources, codes in (([{"url": "https://reuters.com/a"}], ["W304"]), ([{"url": "https://pbc.gov.cn/a"}], [])):
+        diags = Diagnostics()
+        Resolver({"pboc": pboc, "reuters": reuters}, diags).record(event(sources, type="regulation"))
+        assert [(d.code, d.span.line) for d in diags.items] == [(code, 4) for code in codes]
+
+
+def test_the_credited_text_may_name_a_www_domain_without_www_and_a_publisher_may_have_no_domains() -> None:
+    assert names_publisher("seen on pbc.gov.cn", publisher("pboc", ["www.pbc.gov.cn"], name="PBoC"))
+    assert not names_publisher("www", publisher("pboc", ["www.pbc.gov.cn"], name="PBoC"))
+    assert names_publisher("The Cointelegraph", Record("publisher", "ct", {"name": "Cointelegraph"}, SPAN))
+
+
+def test_a_domain_that_is_not_a_host_is_dropped_so_two_such_publishers_do_not_claim_one_host(tmp_path) -> None:
+    from generator.load import load_file
+    from generator.records import KINDS
+    from generator.validate import Validator
+
+    entry = ('- id: {0}\n  name: "{0}"\n  domains: ["https://{0}.com/"]\n  tier: press\n  sources:\n'
+             '    - url: "https://{0}.com/about"\n      title: "About"\n      publisher: "{0}"\n')
+    path = tmp_path / "publishers.yaml"
+    path.write_text(entry.format("alpha") + entry.format("beta"), "utf-8")
+    diags = Diagnostics()
+    records = Validator(KINDS["publisher"], diags).records(load_file(path, diags))
+    assert [r.get("domains") for r in records] == [(), ()]
+    Hosts({r.id: r for r in records}, diags)
+    assert [d.code for d in diags.items] == ["E216", "E216"]
