@@ -174,7 +174,7 @@ def mismatch(term: str, items: list[Token], low: str, k: int, at: int) -> str:
     where = f"{token.text} (character {token.index + 1} of {term})"
     if at == len(low):
         return f"the pinyin ends before {where}"
-    word = re.split(r"[ '’]", low[at:], maxsplit=1)[0]
+    word = re.split(r"[ '’]", low[at:])[0]
     bases = {toneless(o) for o in token.options}
     guess = next((word[:n] for n in range(len(word), 0, -1) if toneless(word[:n]) in bases), word)
     given = ", ".join(readings(token.text))
@@ -202,7 +202,7 @@ def suggestion(items: list[Token], text: str) -> str:
         if new_word or not words:
             words.append(syllable)
         else:
-            apostrophe = "'" if token.options and toneless(syllable[:1]) in "aoe" else ""
+            apostrophe = "'" if token.options and toneless(syllable[:1]) in ("a", "o", "e") else ""
             words[-1] += apostrophe + syllable
     return " ".join(words)
 

@@ -148,6 +148,7 @@ def test_apostrophe_before_a_o_e_inside_a_word() -> None:
 def test_the_hint_keeps_the_words_and_capitals_given() -> None:
     assert suggestion(tokens("数字货币"), "Shù zì huòbí") == "Shù zì huòbì"
     assert suggestion(tokens("西安"), "Xīan") == "Xī'ān"
+    assert suggestion(tokens("海鸥"), "hǎiōu") == "hǎi'ōu" and suggestion(tokens("饥饿"), "jīè") == "jī'è"
     assert suggestion(tokens("U商"), "u shang") == "u shāng"
     assert suggestion(tokens("比特币"), "bit coin") == "bǐtèbì"  # unmatched and short: one word
 

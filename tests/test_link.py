@@ -183,3 +183,11 @@ def test_the_one_role_hint_names_the_acting_field_whichever_came_first(first: st
     from generator.records import KINDS
 
     assert one_role_hint(KINDS["event"], first, second) == hint
+
+
+def test_when_the_publishers_could_not_be_read_no_host_is_reported_as_unknown() -> None:
+    sources = ({"url": "https://unknown.example/a"},)
+    for unreadable, codes in ((frozenset(), ["W303"]), (frozenset({"publisher"}), [])):
+        diags = Diagnostics()
+        link({"event": [rec("event", "e", sources=sources, primary_missing="none")]}, diags, unreadable=unreadable)
+        assert [d.code for d in diags.items] == codes
