@@ -22,7 +22,7 @@ import tempfile
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
-from tests.conftest import serve
+from tests.conftest import CHROMIUM_FLAGS, serve  # Chromium as the tests launch it: no GPU process, no background traffic
 
 AUDIT = Path(__file__).resolve().parent
 VNU = AUDIT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -98,7 +98,7 @@ def lighthouse(url: str, out: Path) -> dict[str, int]:
     chromium = shutil.which("chromium")
     if not chromium:
         raise SystemExit("Debian's chromium is required: apt-get install chromium")
-    subprocess.run([str(LIGHTHOUSE), url, f"--chrome-path={chromium}", "--chrome-flags=--headless=new --no-sandbox",
+    subprocess.run([str(LIGHTHOUSE), url, f"--chrome-path={chromium}", "--chrome-flags=" + " ".join(CHROMIUM_FLAGS),
                     "--only-categories=" + ",".join(CATEGORIES), "--output=json", f"--output-path={out}", "--quiet"],
                    check=True)
     report = json.loads(out.read_text("utf-8"))

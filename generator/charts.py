@@ -4,7 +4,7 @@ Each chart is an accessible image (role="img" named by its <title> and <desc>) w
 same numbers in a table beside it, for screen readers and for readers who copy figures.
 Colours come from the Okabe-Ito palette (distinguishable with common colour blindness) and
 are set as SVG presentation attributes, not style attributes, which the site's CSP forbids;
-the dark scheme recolours text, lines and the palette's black in phone.css (a stylesheet
+the dark scheme recolours text, lines and the palette's black in tracker.css (a stylesheet
 wins over presentation attributes).
 
 Every chart is drawn twice: a wide layout for a column of 680 px or more, and a narrow one,

@@ -47,7 +47,7 @@ def page(browser: Browser) -> Page:
 def test_filters_from_the_url_show_exactly_the_matching_events(page: Page, site_url: str, query: str) -> None:
     wanted = dict(part.split("=") for part in query.split("&"))
     page.goto(f"{site_url}timeline/?{query}")
-    page.wait_for_selector("#timeline-filters:not([hidden])")
+    page.wait_for_selector("#timeline-count:not(:empty)")
     assert shown(page) == expected(**wanted)
     assert expected(**wanted), "the query must match something to mean anything"
     count = len(expected(**wanted))
@@ -57,7 +57,7 @@ def test_filters_from_the_url_show_exactly_the_matching_events(page: Page, site_
 def test_choosing_filters_updates_the_url_and_a_shared_link_reproduces_the_view(page: Page, browser: Browser,
                                                                                site_url: str) -> None:
     page.goto(f"{site_url}timeline/")
-    page.wait_for_selector("#timeline-filters:not([hidden])")
+    page.wait_for_selector("#timeline-count:not(:empty)")
     assert len(shown(page)) == len(EVENTS)
     page.select_option("select[name=year]", "2018")
     page.select_option("select[name=platform]", "wechat")
@@ -72,7 +72,7 @@ def test_choosing_filters_updates_the_url_and_a_shared_link_reproduces_the_view(
 
     other = browser.new_page()
     other.goto(page.url)
-    other.wait_for_selector("#timeline-filters:not([hidden])")
+    other.wait_for_selector("#timeline-count:not(:empty)")
     assert shown(other) == view
     assert other.locator("select[name=platform]").input_value() == "wechat"
     other.close()
@@ -85,7 +85,7 @@ def test_choosing_filters_updates_the_url_and_a_shared_link_reproduces_the_view(
 
 def test_an_unknown_filter_value_shows_everything_and_says_so(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}timeline/?exchange=no-such-exchange")
-    page.wait_for_selector("#timeline-filters:not([hidden])")
+    page.wait_for_selector("#timeline-count:not(:empty)")
     assert len(shown(page)) == len(EVENTS)
     assert "not applied: exchange “no-such-exchange”" in page.locator("#timeline-count").text_content()
 

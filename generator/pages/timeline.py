@@ -37,8 +37,8 @@ def by_year(events: list[Record], corpus: Corpus, links: RelativeLinks) -> list[
 
 
 def filter_form(corpus: Corpus) -> Markup:
-    """The timeline's filters, as a form the script reveals, its "Showing N of M" line first:
-    without JavaScript it stays hidden and the page is the full list. Python lists and sorts
+    """The timeline's filters, as a form shown only when scripts run (tracker.css), its
+    "Showing N of M" line first: without JavaScript the page is the full list. Python lists and sorts
     every option."""
     events = corpus.timeline
     years = sorted({e.values["date"].year for e in events}, reverse=True)
@@ -50,7 +50,7 @@ def filter_form(corpus: Corpus) -> Markup:
         options = sorted(((rid, corpus.get(name, rid).values["name"]) for rid in used),
                          key=lambda o: (o[1].casefold(), o[0]))
         groups.append((name, name.capitalize(), f"All {KINDS[name].plural}", options))
-    parts = ['<form class="timeline-filters" id="timeline-filters" hidden>',
+    parts = ['<form class="timeline-filters" id="timeline-filters">',
              '<output id="timeline-count" aria-live="polite"></output>']
     for name, title, everything, options in groups:
         # One line per value: a raw HTML block ends at a blank line, so a name's newlines must not reach it.

@@ -1,6 +1,6 @@
 /* Timeline filters: year, type, authority, exchange and platform, combined, kept in the URL
  * (?year=2021&exchange=huobi) so a filtered view can be shared. Without JavaScript the form
- * stays hidden and the page is the full list. Only reads data-* attributes the generator
+ * is not shown (tracker.css) and the page is the full list. Only reads data-* attributes the generator
  * wrote from ids and enum values; writes no HTML. */
 (function () {
   "use strict";
@@ -64,7 +64,6 @@
       (ignored.length ? " Not a known value, so not applied: " + ignored.join(", ") + "." : "");
   }
 
-  form.hidden = false;
   fromUrl();
   apply();
   form.addEventListener("change", function () { ignored = []; toUrl(); apply(); });
