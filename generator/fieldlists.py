@@ -85,7 +85,7 @@ class Hosts(ScalarList):
             items.append(item.value)
 
     def schema(self, spec: Field, yaml: bool) -> dict[str, Any]:
-        return {"type": "array", "items": HOST.value_schema(yaml)}
+        return {"type": "array", "items": dict(HOST.written)}  # YAML reads a host as the string written
 
 
 def object_schema(fields: tuple[Field, ...], yaml: bool) -> dict[str, Any]:

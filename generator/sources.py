@@ -101,7 +101,7 @@ class Resolver:
         host = host_of(source["url"])
         by_host = self.hosts.lookup(host)
         given = source.get("publisher_id")
-        named = self.publishers.get(given) if given else None
+        named = self.publishers.get(given)
         if given and named is None and self.read:
             self.diags.add("E301", span("publisher_id"), f"unknown publisher '{given}' in 'publisher_id'",
                            did_you_mean(given, self.publishers) or "add the publisher to data/publishers.yaml first")
@@ -132,7 +132,7 @@ class Resolver:
                                f"cite the original: {original}" if original else
                                "cite the publisher's own page, or another source")
             return
-        text = source.get("publisher", "")
+        text = source.get("publisher")
         if text and not names_publisher(text, publisher):
             self.diags.add("E307", record.spans.get(f"{path}.publisher", span),
                            f"publisher '{text}' does not name '{publisher.get('name')}', the publisher of "
@@ -152,7 +152,7 @@ def names_publisher(text: str, publisher: Record) -> bool:
 def new_publisher_hint(host: str) -> str:
     """The `new publisher` template in one line, its domain filled in."""
     domain = host.removeprefix("www.")
-    slug = re.sub(r"[^a-z0-9]+", "-", domain.rsplit(".", 1)[0]).strip("-") or "new-id"
+    slug = "-".join(re.findall(r"[a-z0-9]+", domain.rsplit(".", 1)[0])) or "new-id"
     return (f"add it to data/publishers.yaml (`python -m generator new publisher --append` prints every field): "
             f"- id: {slug}, name: \"\", domains: [{domain}], tier: press, sources: [url, title, publisher]")
 
@@ -183,7 +183,7 @@ def named_host(token: str, hosts: Hosts) -> str | None:
     pieces = token.split("-")
     for start in range(len(pieces)):
         candidate = "-".join(pieces[start:])
-        owner = hosts.lookup(candidate) if "." in candidate else None
+        owner = hosts.lookup(candidate)
         if owner is not None and owner.get("tier") != "copy":
             return candidate
     for scheme in ("https-", "http-"):

@@ -95,7 +95,8 @@ def good_host(spec: Field, node: Scalar, v: Validator) -> bool:
     if HOST_RE.match(node.value):
         return True
     text = node.value.strip().lower()
-    suggestion = text.split("://", 1)[-1].split("/", 1)[0]
+    before, scheme, after = text.partition("://")
+    suggestion = (after if scheme else before).partition("/")[0]
     hint = f"write '{suggestion}'" if HOST_RE.match(suggestion) else "write the host alone, in lowercase: reuters.com"
     v.diags.add("E216", node.span, f"'{node.value}' in '{spec.name}' is not a host name", hint)
     return False

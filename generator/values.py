@@ -132,11 +132,9 @@ def archived_page(archived: str) -> str | None:
 def same_page(a: str, b: str) -> bool:
     """Whether two addresses name the same page as archives file it: the scheme, a `www.`,
     the host's case, a default port and a trailing slash aside."""
-    def key(url: str) -> tuple[str, str]:
+    def key(url: str) -> tuple[str, str, str]:
         parts = urlsplit(url)
-        host = (parts.hostname or "").removeprefix("www.")
-        rest = parts.path.rstrip("/") + ("?" + parts.query if parts.query else "")
-        return host, unquote(rest)
+        return (parts.hostname or "").removeprefix("www."), unquote(parts.path.rstrip("/")), unquote(parts.query)
     return key(a) == key(b)
 
 

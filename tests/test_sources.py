@@ -192,3 +192,35 @@ def test_a_domain_that_is_not_a_host_is_dropped_so_two_such_publishers_do_not_cl
     assert [r.get("domains") for r in records] == [(), ()]
     Hosts({r.id: r for r in records}, diags)
     assert [d.code for d in diags.items] == ["E216", "E216"]
+
+
+def test_a_publisher_without_domains_owns_no_host_and_a_second_claim_is_reported_at_its_record() -> None:
+    diags = Diagnostics()
+    hosts = Hosts({"a": publisher("a", ["example.net"]), "x": Record("publisher", "x", {"name": "X"}, SPAN),
+                   "b": Record("publisher", "b", {"domains": ("example.net",)}, Span("publishers.yaml", 40, 3, 44, 1))},
+                  diags)
+    assert hosts.lookup("example.net").id == "a"
+    [d] = diags.items
+    assert (d.code, d.span.line, d.span.column) == ("E304", 40, 3)
+
+
+def publisher_file(tmp_path, lines: str) -> list:
+    from generator.load import load_file
+    from generator.records import KINDS
+    from generator.validate import Validator
+
+    path = tmp_path / "publishers.yaml"
+    path.write_text('- id: mirror\n  name: "Mirror"\n  tier: copy\n' + lines
+                    + '  sources:\n    - url: "https://mirror.example/about"\n      title: "About"\n'
+                    '      publisher: "Mirror"\n', "utf-8")
+    diags = Diagnostics()
+    records = Validator(KINDS["publisher"], diags).records(load_file(path, diags))
+    return records, [(d.code, d.span.line, d.span.column) for d in diags.items]
+
+
+def test_a_copy_s_original_must_be_a_host_and_a_domain_with_a_control_character_is_e110(tmp_path) -> None:
+    records, found = publisher_file(tmp_path, '  domains: [mirror.example]\n  summary: "a mirror"\n'
+                                              '  original: "https://www.coindesk.com/"\n')
+    assert found == [("E216", 6, 13)] and "original" not in records[0].values
+    records, found = publisher_file(tmp_path, '  domains: ["mirror\\x01.example"]\n  summary: "a mirror"\n')
+    assert found == [("E110", 4, 13)]
