@@ -21,6 +21,8 @@ from .values import yaml11_type
 TONE_MARKS = "\u0300\u0301\u0304\u030c"  # grave, acute, macron, caron (as NFD writes them)
 PINYIN_PART = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ \u0302\u0308'’") | set(TONE_MARKS)
 SEPARATORS = " '’"
+APOSTROPHES = ("'", "’")
+APOSTROPHE_VOWELS = ("a", "o", "e")  # a syllable starting with one of these takes an apostrophe inside a word
 TRADITIONAL_CONFIGS = ("s2t", "s2tw", "s2hk")
 
 
@@ -141,12 +143,12 @@ def check_pinyin(term: str, pinyin: str, span: Span, diags: Diagnostics, yaml_ty
                   f"pypinyin reads {term} as '{suggestion(items, text)}'")
         return
     for token, (start, _) in zip(items, spans, strict=True):
-        vowel = toneless(low[start]) in "aoe"
+        vowel = toneless(low[start]) in APOSTROPHE_VOWELS
         if token.options and start > 0 and low[start - 1].isalpha() and vowel:
             diags.add("E213", span, f"'{text}': the syllable of {token.text} starts with '{text[start]}' inside a word, "
                       "so an apostrophe goes before it", f"write '{text[:start]}\'{text[start:]}'")
             return
-        if token.options and start > 0 and low[start - 1] in "'’" and not vowel:
+        if token.options and start > 0 and low[start - 1] in APOSTROPHES and not vowel:
             diags.add("E213", span, f"'{text}': an apostrophe goes only before a syllable starting with a, o or e, "
                       f"not before that of {token.text}", f"write '{text[:start - 1]}{text[start:]}'")
             return
@@ -202,7 +204,7 @@ def suggestion(items: list[Token], text: str) -> str:
         if new_word or not words:
             words.append(syllable)
         else:
-            apostrophe = "'" if token.options and toneless(syllable[:1]) in ("a", "o", "e") else ""
+            apostrophe = "'" if token.options and toneless(syllable[:1]) in APOSTROPHE_VOWELS else ""
             words[-1] += apostrophe + syllable
     return " ".join(words)
 

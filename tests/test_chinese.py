@@ -143,6 +143,8 @@ def test_apostrophe_before_a_o_e_inside_a_word() -> None:
     assert pinyin_problems("比特币", "bǐ'tèbì") == [(
         "E213", "'bǐ'tèbì': an apostrophe goes only before a syllable starting with a, o or e, not before that of 特",
         "write 'bǐtèbì'")]
+    assert pinyin_problems("比特币", "bǐ’tèbì")[0][2] == "write 'bǐtèbì'"  # the typographic apostrophe too
+    assert pinyin_problems("海鸥", "hǎiōu")[0][2] == "write 'hǎi'ōu'" and pinyin_problems("饥饿", "jīè")[0][2] == "write 'jī'è'"
 
 
 def test_the_hint_keeps_the_words_and_capitals_given() -> None:
