@@ -135,7 +135,7 @@ def markdown(pages: int, by_kind: dict[str, int], by_message: collections.Counte
     lines += [f"| {name} | " + " | ".join(metrics[name][m] for m in METRICS) + " |" for name in scores]
     below = {name: s for name, s in scores.items() if min(s.values()) < GOAL}
     if below:
-        lines += ["", "Below the goal, what Lighthouse says costs the most:", ""]
+        lines += ["", "Below the goal, what Lighthouse says costs the most (why it stays: [README.md](README.md)):", ""]
         lines += [f"- {name}: " + "; ".join(findings[name] or ["no opportunity listed"]) for name in below]
     return "\n".join(lines) + "\n"
 
