@@ -66,6 +66,7 @@
 
   fromUrl();
   apply();
+  document.documentElement.classList.remove("filters-pending");
   form.addEventListener("change", function () { ignored = []; toUrl(); apply(); });
   form.addEventListener("reset", function () {
     ignored = [];
