@@ -130,6 +130,8 @@ def on_post_build(config) -> None:
 
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+# The page's text, from Markdown: no script of it is the theme's, so none is allowed by hash.
+ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 CSP = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
        "form-action 'self'")
@@ -143,15 +145,16 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_page(output: str, page, config) -> str:
     """A Content-Security-Policy for every page, in a <meta> element (GitHub Pages sets no headers).
 
-    Only the site's own files may load; Material's few inline scripts are allowed by the
-    SHA-256 of their exact text, computed here, so an injected inline script cannot run.
+    Only the site's own files may load; the inline scripts of the templates (Material's few and
+    the head's own) are allowed by the SHA-256 of their exact text, computed here. A script inside
+    the page's <article>, written into a page's Markdown, gets no hash and cannot run.
     Not under `mkdocs serve`: it adds its live-reload script after this hook, which the
     policy would block (an error on every page, and no reload on save).
     """
     if _command == "serve":
         return output
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(m.encode("utf-8")).digest()).decode() + "'"
-                     for m in INLINE_SCRIPT.findall(output)})
+                     for m in INLINE_SCRIPT.findall(ARTICLE.sub("", output))})
     meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=" ".join(hashes))}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
 

@@ -127,8 +127,8 @@ class Resolver:
         if publisher.get("tier") == "copy":
             if (record.kind, record.id) != (publisher.kind, publisher.id):
                 original = original_address(source["url"], publisher, self.hosts)
-                self.diags.add("E308", span, f"'{host_of(source['url'])}' is a copy, not a publisher "
-                               f"(why: publisher '{publisher.id}' in data/publishers.yaml)",
+                why = publisher.get("summary") or f"publisher '{publisher.id}' in data/publishers.yaml"
+                self.diags.add("E308", span, f"'{host_of(source['url'])}' is a copy, not a publisher ({why})",
                                f"cite the original: {original}" if original else
                                "cite the publisher's own page, or another source")
             return
