@@ -142,6 +142,11 @@ def on_post_template(output: str, template_name: str, config) -> str:
     return on_post_page(output, None, config) if template_name.endswith(".html") else output
 
 
+def script_hash(script: str) -> str:
+    """The policy's source expression allowing one inline script, by the SHA-256 of its text."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
 def on_post_page(output: str, page, config) -> str:
     """A Content-Security-Policy for every page, in a <meta> element (GitHub Pages sets no headers).
 
@@ -153,8 +158,7 @@ def on_post_page(output: str, page, config) -> str:
     """
     if _command == "serve":
         return output
-    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(m.encode("utf-8")).digest()).decode() + "'"
-                     for m in INLINE_SCRIPT.findall(ARTICLE.sub("", output))})
+    hashes = sorted({script_hash(script) for script in INLINE_SCRIPT.findall(ARTICLE.sub("", output))})
     meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=" ".join(hashes))}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
 

@@ -59,13 +59,8 @@ def test_a_planted_inline_script_is_refused(browser: Browser, built_site: Path, 
 def test_only_the_templates_inline_scripts_are_allowed_not_one_in_a_page_s_text() -> None:
     """A script that reaches a page through Markdown (a hand-written page, a record text that
     escaped escaping) gets no hash, so the policy refuses it even though it was there at build."""
-    import base64
-    import hashlib
-
     from generator.mkdocs_hook import on_post_page
-
-    def allowed(script: str) -> str:
-        return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+    from generator.mkdocs_hook import script_hash as allowed
 
     html = ('<html><head><script>var theme = 1</script></head><body><article class="md-content__inner">'
             "<script>window.__pwned = 1</script></article><script>var palette = 2</script></body></html>")

@@ -178,17 +178,22 @@ def test_the_credited_text_may_name_a_www_domain_without_www_and_a_publisher_may
     assert names_publisher("The Cointelegraph", Record("publisher", "ct", {"name": "Cointelegraph"}, SPAN))
 
 
-def test_a_domain_that_is_not_a_host_is_dropped_so_two_such_publishers_do_not_claim_one_host(tmp_path) -> None:
+def validated_publishers(tmp_path, text: str) -> tuple[list[Record], Diagnostics]:
+    """The records of a publishers.yaml holding ``text``, as the validator keeps them, and its diagnostics."""
     from generator.load import load_file
     from generator.records import KINDS
     from generator.validate import Validator
 
+    path = tmp_path / "publishers.yaml"
+    path.write_text(text, "utf-8")
+    diags = Diagnostics()
+    return Validator(KINDS["publisher"], diags).records(load_file(path, diags)), diags
+
+
+def test_a_domain_that_is_not_a_host_is_dropped_so_two_such_publishers_do_not_claim_one_host(tmp_path) -> None:
     entry = ('- id: {0}\n  name: "{0}"\n  domains: ["https://{0}.com/"]\n  tier: press\n  sources:\n'
              '    - url: "https://{0}.com/about"\n      title: "About"\n      publisher: "{0}"\n')
-    path = tmp_path / "publishers.yaml"
-    path.write_text(entry.format("alpha") + entry.format("beta"), "utf-8")
-    diags = Diagnostics()
-    records = Validator(KINDS["publisher"], diags).records(load_file(path, diags))
+    records, diags = validated_publishers(tmp_path, entry.format("alpha") + entry.format("beta"))
     assert [r.get("domains") for r in records] == [(), ()]
     Hosts({r.id: r for r in records}, diags)
     assert [d.code for d in diags.items] == ["E216", "E216"]
@@ -204,17 +209,11 @@ def test_a_publisher_without_domains_owns_no_host_and_a_second_claim_is_reported
     assert (d.code, d.span.line, d.span.column) == ("E304", 40, 3)
 
 
-def publisher_file(tmp_path, lines: str) -> list:
-    from generator.load import load_file
-    from generator.records import KINDS
-    from generator.validate import Validator
-
-    path = tmp_path / "publishers.yaml"
-    path.write_text('- id: mirror\n  name: "Mirror"\n  tier: copy\n' + lines
-                    + '  sources:\n    - url: "https://mirror.example/about"\n      title: "About"\n'
-                    '      publisher: "Mirror"\n', "utf-8")
-    diags = Diagnostics()
-    records = Validator(KINDS["publisher"], diags).records(load_file(path, diags))
+def publisher_file(tmp_path, lines: str) -> tuple[list[Record], list[tuple[str, int, int]]]:
+    """A copy publisher with ``lines`` added, validated: its records and where each problem is."""
+    records, diags = validated_publishers(tmp_path, '- id: mirror\n  name: "Mirror"\n  tier: copy\n' + lines
+                                          + '  sources:\n    - url: "https://mirror.example/about"\n'
+                                          '      title: "About"\n      publisher: "Mirror"\n')
     return records, [(d.code, d.span.line, d.span.column) for d in diags.items]
 
 
