@@ -31,6 +31,7 @@ from . import (
     archive_sources,
     build,
     check_links,
+    coverage_report,
     github_report,
     json_report,
     record_template,
@@ -106,6 +107,8 @@ def run_build(args: argparse.Namespace) -> int:
         options = replace(options, max_file_bytes=args.max_file_bytes)
     result = build(options)
     print_diagnostics(result.diagnostics, result.lines, args.format)
+    if args.command == "check" and args.format == "text" and result.corpus is not None:
+        print(coverage_report(result.translation_coverage()), file=sys.stderr)
     if args.format == "text" and result.written and not result.failed(args.strict):
         w = result.written
         print(f"Wrote {len(w.written)} pages ({w.unchanged} unchanged, {len(w.removed)} removed) to {args.out}.",

@@ -87,6 +87,11 @@ CODES: dict[str, Code] = {
         Code("E218", "archived copy of another page", "An `archived` address that names a page (the Wayback "
              "Machine's `web/<timestamp>/<url>`) must name the source's own `url`.",
              "  url: https://example.org/a\n  archived: https://web.archive.org/web/2018/https://example.org/b"),
+        Code("E219", "Chinese field without Chinese", "A `_zh` field holds the Chinese text of its English twin: "
+             "write it in Chinese (Latin names such as OKX may stay), or leave it out.", '  summary_zh: "WeChat closed the accounts."'),
+        Code("E220", "Chinese title's source not cited", "`title_zh_source` names the source whose headline `title_zh` "
+             "is: the `url` of one of the record's `sources`, beside a `title_zh`.",
+             "  title_zh_source: https://example.cn/elsewhere   # not among sources"),
         # References between records (E3xx).
         Code("E301", "reference to an unknown record", "Use an existing id of that kind (the hint suggests the closest) or add the record.", "  exchanges: [okx-global]"),
         Code("E302", "record refers to itself", "Remove the record's own id from the list.", "- id: bitebi\n  related: [bitebi]"),

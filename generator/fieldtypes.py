@@ -12,6 +12,7 @@ mapping against its fields.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -122,6 +123,27 @@ class Text(ScalarType):
 
     def value(self, spec: Field, node: Scalar, v: Validator) -> Any:
         return node.value.strip() if good_text(spec, node, v) else None
+
+
+# Chinese text holds at least one Han character: a `_zh` field left in English is a slip.
+HAN_CLASS = "[\u3400-\u9fff\uf900-\ufaff]"
+
+
+class ChineseText(Text):
+    """Text in Chinese, the twin of an English field (records.Field.zh): it holds at least one
+    Han character (E219); Latin names inside it (OKX, PBoC) are welcome."""
+
+    label = "Chinese text"
+    written = {**TEXT_SCHEMA, "allOf": [*TEXT_SCHEMA["allOf"], {"pattern": HAN_CLASS}]}
+
+    def value(self, spec: Field, node: Scalar, v: Validator) -> Any:
+        text = super().value(spec, node, v)
+        if text is not None and not re.search(HAN_CLASS, text):
+            v.diags.add("E219", node.span, f"'{spec.name}' has no Chinese characters",
+                        f"write it in Chinese, or leave '{spec.name}' out: the Chinese edition then shows the "
+                        "English text, marked as such")
+            return None
+        return text
 
 
 class Title(Text):
@@ -286,6 +308,7 @@ class Provenance(ScalarType):
 
 
 ID, TEXT, BOOL, ENUM, LANGUAGE = Id(), Text(), Bool(), Enum(), Language()
+ZH_TEXT = ChineseText()
 TITLE, HOST = Title(), Host()
 DATE, DAY = Date(), Day()
 URL, ARCHIVE_URL, PROVENANCE = Url(), ArchiveUrl(), Provenance()

@@ -33,6 +33,7 @@ from .records import KINDS, Record
 from .render import render
 from .reuse import Memo, read_records
 from .search import chinese_words
+from .translation import Coverage, coverage
 from .validate import load_and_validate, unique_ids
 from .write import Sink, WriteResult, write
 
@@ -122,6 +123,11 @@ class BuildResult:
 
     def failed(self, strict: bool) -> bool:
         return bool(self.errors or (strict and self.warnings))
+
+    def translation_coverage(self) -> list[Coverage]:
+        """Per kind, how many of the records' texts have their Chinese twin; none when the build
+        stopped before linking."""
+        return coverage(self.corpus.records) if self.corpus is not None else []
 
     def chinese_words(self) -> list[str]:
         """Every Chinese word the records name, in both scripts (for a search segmenter's

@@ -27,6 +27,7 @@ from .fieldtypes import (
     TEXT,
     TITLE,
     URL,
+    ZH_TEXT,
     FieldType,
     first_line,
 )
@@ -72,6 +73,9 @@ class Field:
     # without their acting in it: not among its actors, listed apart under ``heading``.
     acting: bool = True
     heading: str = ""
+    # The field that holds this one's text in Chinese (`summary` → `summary_zh`): the Chinese
+    # edition prints it, or this field's English marked as such where it is missing.
+    zh: str = ""
 
 
 SOURCE_FIELDS = (
@@ -91,7 +95,9 @@ SOURCE_FIELDS = (
 
 COMMON_FIELDS = (
     Field("sources", SOURCES, True, "Where the facts come from: at least one source.", fields=SOURCE_FIELDS),
-    Field("disputed", TEXT, False, "What the sources disagree on (dates, counts, who did what); shown on the page."),
+    Field("disputed", TEXT, False, "What the sources disagree on (dates, counts, who did what); shown on the page.",
+          zh="disputed_zh"),
+    Field("disputed_zh", ZH_TEXT, False, "`disputed` in Chinese, in your own words."),
     Field("confidence", ENUM, False, "How well the sources support the record.", values=CONFIDENCE),
     Field("updated", DAY, False, "Day the record last changed in substance: `YYYY-MM-DD`."),
 )
@@ -109,10 +115,15 @@ EVENT_FIELDS = (
     _id("Short name of the event, e.g. `2017-09-04-ico-ban`."),
     Field("date", DATE, True, "When it happened: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the sources allow."),
     Field("end", DATE, False, "When it ended, for events that last; not before `date`."),
-    Field("title", TEXT, True, "One line in English."),
-    Field("title_zh", TEXT, False, "The Chinese title, where a source gives one."),
+    Field("title", TEXT, True, "One line in English.", zh="title_zh"),
+    Field("title_zh", ZH_TEXT, False, "One line in Chinese: the title a Chinese source gives the event where there is "
+          "one (name that source in `title_zh_source`), else ours, written from the sources."),
+    Field("title_zh_source", URL, False, "The `url` of the source whose headline `title_zh` is (one of the record's "
+          "`sources`, E220); leave it out when the Chinese title is ours."),
     Field("type", ENUM, True, "What kind of move it was.", values=tuple(EVENT_TYPES)),
-    Field("summary", TEXT, True, "What happened, in plain text and your own words."),
+    Field("summary", TEXT, True, "What happened, in plain text and your own words.", zh="summary_zh"),
+    Field("summary_zh", ZH_TEXT, False, "What happened, in Chinese and your own words, from the sources: the same "
+          "facts as `summary`, no more."),
     _refs("authorities", "authority", "Authorities that acted (ids); `[]` if none."),
     Field("named_authorities", REFS, False, "Authorities the event names without their acting in it (ids): asked or "
           "proposed to act, addressed, mentioned. Not among its actors; an id goes in one list only (E309).",
@@ -125,29 +136,35 @@ EVENT_FIELDS = (
     Field("other_actors", TEXTS, False, "Minor actors that have no record of their own, as free text."),
     Field("document", MAPPING, False, "The official notice, if the event is one.", fields=(
         Field("number", TEXT, False, "Document number, e.g. 银发〔2021〕237号."),
-        Field("title", TEXT, False, "English title of the notice."),
-        Field("title_zh", TEXT, False, "Chinese title of the notice."),
+        Field("title", TEXT, False, "English title of the notice.", zh="title_zh"),
+        Field("title_zh", ZH_TEXT, False, "Chinese title of the notice."),
     )),
     Field("scheduled", BOOL, False, "`true` for an event announced for a future date."),
     Field("primary_missing", TEXT, False, "Why a regulation, enforcement or court event cites no `official` source "
-          "(the notice was never published, the site is gone and no archive holds it …); W304 otherwise."),
+          "(the notice was never published, the site is gone and no archive holds it …); W304 otherwise.",
+          zh="primary_missing_zh"),
+    Field("primary_missing_zh", ZH_TEXT, False, "`primary_missing` in Chinese."),
     Field("landmark", TEXT, False, "For one of the story's turning points (about ten in all): one line, in your own "
-          "words and grounded in the summary, saying why it matters; the home page shows these as its timeline."),
+          "words and grounded in the summary, saying why it matters; the home page shows these as its timeline.",
+          zh="landmark_zh"),
+    Field("landmark_zh", ZH_TEXT, False, "`landmark` in Chinese."),
 ) + COMMON_FIELDS
 
 HISTORY_FIELDS = (
     Field("date", DATE, True, "When the change happened."),
     Field("status", ENUM, True, "The exchange's status from then on.", values=HISTORY_STATUSES),
-    Field("summary", TEXT, True, "What changed, in plain text."),
+    Field("summary", TEXT, True, "What changed, in plain text.", zh="summary_zh"),
+    Field("summary_zh", ZH_TEXT, False, "What changed, in Chinese."),
     Field("sources", SOURCES, True, "Sources for this entry.", fields=SOURCE_FIELDS),
 )
 
 EXCHANGE_FIELDS = (
     _id("Most used name, e.g. `okex`, `huobi`; a renamed exchange keeps its id."),
-    Field("name", TEXT, True, "Name as most sources give it."),
-    Field("name_zh", TEXT, False, "Chinese name."),
+    Field("name", TEXT, True, "Name as most sources give it.", zh="name_zh"),
+    Field("name_zh", ZH_TEXT, False, "Chinese name, where one exists (as the body or a Chinese source gives it)."),
     Field("aliases", TEXTS, True, "Former and other names (OKX, 火币网, huobicom…); `[]` if none."),
-    Field("summary", TEXT, True, "Who they are and their China story, in plain text."),
+    Field("summary", TEXT, True, "Who they are and their China story, in plain text.", zh="summary_zh"),
+    Field("summary_zh", ZH_TEXT, False, "`summary` in Chinese, in your own words."),
     Field("founded", DATE, False, "Founding date, only when the sources agree."),
     Field("headquarters", TEXT, False, "Where it is based, as the sources say."),
     Field("status", ENUM, False, "Status as the latest sources show it.", values=EXCHANGE_STATUSES),
@@ -156,26 +173,29 @@ EXCHANGE_FIELDS = (
 
 AUTHORITY_FIELDS = (
     _id("Common abbreviation, e.g. `pboc`, `cac`."),
-    Field("name", TEXT, True, "Full English name."),
-    Field("name_zh", TEXT, False, "Chinese name."),
+    Field("name", TEXT, True, "Full English name.", zh="name_zh"),
+    Field("name_zh", ZH_TEXT, False, "Chinese name, where one exists (as the body or a Chinese source gives it)."),
     Field("aliases", TEXTS, True, "Abbreviations and other names (PBoC, 央行, central bank); `[]` if none."),
-    Field("summary", TEXT, True, "What it is and its part in the crackdown."),
+    Field("summary", TEXT, True, "What it is and its part in the crackdown.", zh="summary_zh"),
+    Field("summary_zh", ZH_TEXT, False, "`summary` in Chinese, in your own words."),
     Field("level", ENUM, False, "Level of government.", values=LEVELS),
 ) + COMMON_FIELDS
 
 PLATFORM_FIELDS = (
     _id("Most used name, e.g. `wechat`."),
-    Field("name", TEXT, True, "English name."),
-    Field("name_zh", TEXT, False, "Chinese name."),
+    Field("name", TEXT, True, "English name.", zh="name_zh"),
+    Field("name_zh", ZH_TEXT, False, "Chinese name, where one exists (as the body or a Chinese source gives it)."),
     Field("aliases", TEXTS, False, "Other names (Weixin, 微信)."),
     Field("owner", TEXT, False, "The company that runs it."),
-    Field("summary", TEXT, True, "What it is and what it blocked, when."),
+    Field("summary", TEXT, True, "What it is and what it blocked, when.", zh="summary_zh"),
+    Field("summary_zh", ZH_TEXT, False, "`summary` in Chinese, in your own words."),
 ) + COMMON_FIELDS
 
 PUBLISHER_FIELDS = (
     _id("Short name of the outlet or body, e.g. `reuters`, `pboc`."),
-    Field("name", TEXT, True, "Name as the publisher gives it; sources' `publisher` text names it (or an alias)."),
-    Field("name_zh", TEXT, False, "Chinese name."),
+    Field("name", TEXT, True, "Name as the publisher gives it; sources' `publisher` text names it (or an alias).",
+          zh="name_zh"),
+    Field("name_zh", ZH_TEXT, False, "Chinese name, where one exists (as the body or a Chinese source gives it)."),
     Field("aliases", TEXTS, False, "Other names sources credit it by (Reuters Japan, 钛媒体)."),
     Field("domains", HOSTS, True, "Hosts that are theirs, e.g. `reuters.com`: a source's host matches a domain or "
           "any subdomain of it, the longest match winning; `[]` for an account that speaks only on shared hosts.",
@@ -188,7 +208,8 @@ PUBLISHER_FIELDS = (
           "original's paths (the hint of E308 then gives the original address)."),
     Field("country", TEXT, False, "Where it is based, as a source says (ISO 3166 code: `CN`, `HK`, `US` …)."),
     Field("language", LANGUAGE, False, "The main language of its pages: `en`, `zh`, …"),
-    Field("summary", TEXT, False, "What it is; for a `copy`, why it is one (required there, E217)."),
+    Field("summary", TEXT, False, "What it is; for a `copy`, why it is one (required there, E217).", zh="summary_zh"),
+    Field("summary_zh", ZH_TEXT, False, "`summary` in Chinese."),
 ) + COMMON_FIELDS
 
 
@@ -198,6 +219,21 @@ def copy_says_why(values: dict[str, Any], node: Any, diags: Diagnostics) -> None
     if values.get("tier") == "copy" and not values.get("summary"):
         diags.add("E217", first_line(node.span), f"copy publisher '{values.get('id', '')}' does not say why it is a copy",
                   "add `summary`: whose pages it copies and how (a mirror, a staging host, a pirated book …)")
+
+
+def chinese_title_sourced(values: dict[str, Any], node: Any, diags: Diagnostics) -> None:
+    """`title_zh_source` names one of the record's sources, and there is a `title_zh` it is the
+    source of (E220)."""
+    url = values.get("title_zh_source")
+    if url is None:
+        return
+    span = node.entries["title_zh_source"].value.span
+    if not values.get("title_zh"):
+        diags.add("E220", span, "'title_zh_source' is given but there is no 'title_zh'",
+                  "add the Chinese headline as `title_zh`, or remove `title_zh_source`")
+    elif url not in {source.get("url") for source in values.get("sources") or ()}:
+        diags.add("E220", span, "'title_zh_source' is not the url of one of the record's sources",
+                  "copy the `url` of the source whose headline `title_zh` is, or add that source")
 
 
 TERM_FIELDS = (
@@ -210,7 +246,8 @@ TERM_FIELDS = (
           "words, an apostrophe before a, o or e inside a word (`Bì'ān`)."),
     Field("english", TEXT, True, "English equivalent."),
     Field("literal", TEXT, False, "Literal meaning, where it differs from the English."),
-    Field("summary", TEXT, True, "How the word is used, in plain text."),
+    Field("summary", TEXT, True, "How the word is used, in plain text.", zh="summary_zh"),
+    Field("summary_zh", ZH_TEXT, False, "How the word is used, in Chinese."),
     _refs("related", "term", "Related terms (ids).", required=False),
     Field("pinyin_source", PROVENANCE, False, "A source URL for the pinyin, or the library that derived it (`pypinyin`)."),
     Field("traditional_source", PROVENANCE, False, "A source URL for the traditional form, or `opencc`.",
@@ -249,7 +286,8 @@ class Kind:
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("event", "events", "events.yaml", "events", "Events", EVENT_FIELDS, dated=True, label=("title",)),
+        Kind("event", "events", "events.yaml", "events", "Events", EVENT_FIELDS, rules=(chinese_title_sourced,), dated=True,
+             label=("title",)),
         Kind("exchange", "exchanges", "exchanges.yaml", "exchanges", "Exchanges", EXCHANGE_FIELDS, actor=True,
              intro="Exchanges that served users in mainland China, with their former names and their China story.",
              columns=(("name_zh", "Chinese name"), ("aliases", "Other names"), ("status", "Status"))),

@@ -82,3 +82,18 @@ def test_a_bad_environment_value_is_misuse_without_a_traceback(tmp_path) -> None
     assert proc.returncode == 2
     assert proc.stderr.strip() == "error: GENERATOR_MAX_FILE_BYTES must be a whole number of bytes, such as 60000000, " \
                                   "not '10MB'"
+
+
+def test_check_reports_the_chinese_coverage_per_kind_and_strict_does_not_fail_on_it(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    events = (data / "events.yaml").read_text("utf-8")
+    first = events.index("  summary:")
+    (data / "events.yaml").write_text(events[:first] + "  summary_zh: 微信关闭了交易所的公众号。\n" + events[first:], "utf-8")
+    proc = run("check", "--strict", "--data", str(data))
+    assert proc.returncode == 0, proc.stderr
+    total = events.count("\n  summary:")
+    lines = proc.stderr.splitlines()
+    assert lines[1] == "Chinese text (shown in English on the zh edition where missing):"
+    events_line = next(line for line in lines if line.startswith("  events: "))
+    assert f"summary_zh 1/{total} ({100 / total:.0f} %)" in events_line

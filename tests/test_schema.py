@@ -96,7 +96,7 @@ def schema_errors(schema: dict[str, Any], path: Path) -> list[str]:
     return [e.message for e in Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(data)]
 
 
-SHAPE_CODES = {"E200", "E201", "E202", "E203", "E204", "E206", "E207", "E208", "E209", "E211", "E212", "E216"}
+SHAPE_CODES = {"E200", "E201", "E202", "E203", "E204", "E206", "E207", "E208", "E209", "E211", "E212", "E216", "E219"}
 FOLDERS = [MINI] + sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir()) + sorted(
     p for p in (CASES / "valid").iterdir() if p.is_dir())
 

@@ -328,7 +328,8 @@ def test_invalid_ids_and_their_suggestions(tmp_path: Path, value: str, message: 
 def test_text_is_stripped_and_empty_text_refused(tmp_path: Path) -> None:
     records, _, diags = check(tmp_path, BASE + '  owner: "  Tencent  "\n  name_zh: "   "\n  disputed: ""\n')
     assert records[0].get("owner") == "Tencent"
-    assert full(diags) == [("E211", (9, 12, 9, 17), "'name_zh' is empty", "Chinese name."),
+    assert full(diags) == [("E211", (9, 12, 9, 17), "'name_zh' is empty",
+                            "Chinese name, where one exists (as the body or a Chinese source gives it)."),
                            ("E211", (10, 13, 10, 15), "'disputed' is empty",
                             "What the sources disagree on (dates, counts, who did what); shown on the page.")]
 
