@@ -63,21 +63,24 @@ def corpus(events: int, seed: int = 1) -> dict[str, list[dict]]:
     rng = random.Random(seed)
     n_x, n_a, n_p, n_t = max(10, events // 50), max(12, events // 100), max(8, events // 200), max(40, events // 25)
     exchanges = [{"id": f"exchange-{i}", "name": f"Exchange {i}", "name_zh": han(rng, 3) + f"{i}",
-                  "aliases": [f"X{i}", f"Former {i}"], "summary": text(rng, 30), "sources": [source(rng, i)]}
+                  "aliases": [f"X{i}", f"Former {i}"], "summary": text(rng, 30), "summary_zh": han(rng, 60),
+                  "sources": [source(rng, i)]}
                  for i in range(n_x)]
     authorities = [{"id": f"authority-{i}", "name": f"Authority {i}", "name_zh": han(rng, 5) + f"{i}",
-                    "aliases": [f"A{i}"], "summary": text(rng, 25), "level": "national", "sources": [source(rng, i)]}
+                    "aliases": [f"A{i}"], "summary": text(rng, 25), "summary_zh": han(rng, 50), "level": "national",
+                    "sources": [source(rng, i)]}
                    for i in range(n_a)]
     platforms = [{"id": f"platform-{i}", "name": f"Platform {i}", "name_zh": han(rng, 2) + f"{i}",
-                  "summary": text(rng, 20), "sources": [source(rng, i)]} for i in range(n_p)]
+                  "summary": text(rng, 20), "summary_zh": han(rng, 40), "sources": [source(rng, i)]} for i in range(n_p)]
     terms = [{"id": f"term-{i}", "term": (chars := han(rng, 3)) + f"{i}",
               "pinyin": "".join(READINGS[c] for c in chars) + f" {i}", "english": f"term {i}",
-              "summary": text(rng, 25), "sources": [source(rng, i)]} for i in range(n_t)]
+              "summary": text(rng, 25), "summary_zh": han(rng, 50), "sources": [source(rng, i)]} for i in range(n_t)]
     out = []
     for i in range(events):
         out.append({
             "id": f"event-{i}", "date": f"{rng.randrange(2013, 2025)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
             "title": text(rng, 8), "title_zh": han(rng, 12), "type": rng.choice(TYPES), "summary": text(rng, 60),
+            "summary_zh": han(rng, 120),
             "authorities": [f"authority-{rng.randrange(n_a)}"], "exchanges": [f"exchange-{rng.randrange(n_x)}"],
             "platforms": [f"platform-{rng.randrange(n_p)}"], "terms": [f"term-{rng.randrange(n_t)}"],
             "sources": [source(rng, i), source(rng, i + 1)], "confidence": "high",

@@ -19,6 +19,7 @@ from functools import cache, partial
 import jinja2
 from markupsafe import Markup
 
+from .editions import EN, Edition
 from .link import Corpus
 from .opendata import page_url
 from .records import KINDS, PartialDate, Record
@@ -71,8 +72,8 @@ def atom_templates() -> tuple[jinja2.Template, jinja2.Template]:
 class Entries:
     """Each event's <entry>, printed once for all the feeds it is in."""
 
-    def __init__(self, site_url: str, changed: dict[tuple[str, str], str | None]) -> None:
-        self.site_url, self.changed = site_url, changed
+    def __init__(self, site_url: str, changed: dict[tuple[str, str], str | None], edition: Edition = EN) -> None:
+        self.site_url, self.changed, self.edition = site_url, changed, edition
         self.printed: dict[str, tuple[Markup, dt.datetime]] = {}
 
     def get(self, event: Record) -> tuple[Markup, dt.datetime]:
@@ -80,11 +81,15 @@ class Entries:
         if event.id not in self.printed:
             published, updated = entry_dates(event, self.changed)
             text = atom_templates()[1].render(
-                id=permanent_id(f"events/{event.id}"), title=event.values["title"], url=page_url(self.site_url, event),
-                published=published.isoformat(), updated=updated.isoformat(), summary=event.values["summary"],
-                type=event.values["type"])
+                id=permanent_id(f"{self.edition.root}events/{event.id}"), title=self.text(event, "title"),
+                url=page_url(self.site_url, event), published=published.isoformat(), updated=updated.isoformat(),
+                summary=self.text(event, "summary"), type=event.values["type"])
             self.printed[event.id] = (Markup(text.rstrip("\n")), updated)
         return self.printed[event.id]
+
+    def text(self, event: Record, name: str) -> str:
+        """A text of the event in the feed's language: its Chinese twin in a zh feed where given."""
+        return event.get(name + "_zh") or event.values[name] if self.edition.chinese else event.values[name]
 
 
 def feed(events: list[Record], entries: Entries, title: str, path: str, about: Record | None = None,
@@ -94,22 +99,28 @@ def feed(events: list[Record], entries: Entries, title: str, path: str, about: R
     base = entries.site_url.rstrip("/")
     printed = [entries.get(event) for event in events[:FEED_LIMIT]]  # newest first, as the timeline
     newest = max([midnight(quiet_since), *(updated for _, updated in printed)])
+    edition = entries.edition
     return atom_templates()[0].render(
-        id=permanent_id(path), title=title, updated=newest.isoformat(), author=f"{SITE_TITLE} contributors",
+        id=permanent_id(edition.root + path), title=title, updated=newest.isoformat(), lang=edition.lang,
+        author=edition.plain("feed.author", site=edition.plain(SITE_TITLE)), rights=edition.plain("Data and texts CC BY 4.0"),
         self_url=f"{base}/{path}", page_url=page_url(entries.site_url, about) if about else f"{base}/timeline/",
         entries=[entry for entry, _ in printed])
 
 
-def feeds(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None]) -> dict[str, Callable[[], str]]:
+def feeds(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | None],
+          edition: Edition = EN) -> dict[str, Callable[[], str]]:
     """{path: a function making its Atom text} for the site-wide feed and one feed per
-    exchange, authority and platform (made when written, see page.Page)."""
+    exchange, authority and platform (made when written, see page.Page), in ``edition``'s
+    language (its site_url is the edition's own address)."""
     newest_day = corpus.timeline[0].values["date"].first_day().isoformat() if corpus.timeline else "2013-01-01"
-    entries = Entries(site_url, changed)
-    files = {feed_path(): partial(feed, corpus.timeline, entries, f"{SITE_TITLE}: all events", feed_path())}
+    entries = Entries(site_url, changed, edition)
+    site = edition.plain(SITE_TITLE)
+    files = {feed_path(): partial(feed, corpus.timeline, entries, edition.plain("feed.all", site=site), feed_path())}
     for kind in FEED_KINDS:
         for record in corpus.records[kind].values():
             events = [e for e in corpus.named_by(record) if e.dated]
-            title = f"{SITE_TITLE}: events naming {record.values['name']} ({kind})"
+            name = record.get("name_zh") or record.values["name"] if edition.chinese else record.values["name"]
+            title = edition.plain("feed.record", site=site, name=name, kind=edition.plain(kind))
             quiet = changed.get((kind, record.id)) or newest_day
             files[feed_path(record)] = partial(feed, events, entries, title, feed_path(record), record, quiet)
     return files

@@ -2,7 +2,10 @@
 
 MkDocs loads this file by path, not as part of the package, so imports are absolute.
 
-A plain `mkdocs build` or `mkdocs serve` from a clean clone therefore works. A data error
+A plain `mkdocs build` or `mkdocs serve` from a clean clone therefore works. The Chinese
+edition is a second configuration (mkdocs.zh.yml) over the pages the same generator run wrote
+into content/zh/: this hook builds it after the English site, in the same process, into the
+site's zh/ folder; in that build (its own copy of this hook) the generator does not run again. A data error
 stops `mkdocs build` with the located messages; under `mkdocs serve` it prints them and
 keeps serving the last good site. Generator warnings go through MkDocs' logger, so
 `mkdocs build --strict` fails on them. Engine-specific code stays in this file.
@@ -17,6 +20,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -56,7 +60,14 @@ class ToMkDocsLog(logging.Handler):
         log.log(level, f"jieba: {record.getMessage()}")
 
 
+def chinese_build(config) -> bool:
+    """Whether this is the Chinese edition's build (mkdocs.zh.yml), run from the English one's."""
+    return config.extra.get("edition") == "zh"
+
+
 def on_pre_build(config) -> None:
+    if chinese_build(config):
+        return  # the English build's generator run wrote content/zh/ and taught jieba its words
     strict = bool(config.strict)  # `mkdocs build --strict`: warnings stop the build, nothing is written
     project = Path(config.config_file_path).parent
     try:
@@ -110,6 +121,67 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_post_build(config) -> None:
+    """Each record page's spellings into the search index; then, after the English site, the
+    Chinese edition."""
+    add_spellings(config)
+    if not chinese_build(config):
+        build_chinese_edition(config)
+
+
+def build_chinese_edition(config) -> None:
+    """mkdocs.zh.yml, built as the CLI builds a configuration (startup, build, shutdown), into the
+    zh/ folder of this site at the zh/ address under this site's, with this build's strictness."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    zh = load_config(str(Path(config.config_file_path).parent / ZH_CONFIG), site_dir=str(Path(config.site_dir) / "zh"),
+                     site_url=config.site_url.rstrip("/") + "/zh/" if config.site_url else None, strict=config.strict,
+                     use_directory_urls=config.use_directory_urls)
+    zh.plugins.on_startup(command=_command, dirty=False)
+    try:
+        mkdocs_build(zh, serve_url=None)
+    finally:
+        zh.plugins.on_shutdown()
+
+
+ZH_CONFIG = "mkdocs.zh.yml"
+
+
+def on_page_context(context, page, config, nav):
+    """The language switch (Material's `extra.alternate`, overrides/partials/alternate.html) and
+    the head's hreflang links lead to this page in each edition: the generator writes every page
+    in both, at the same path. The switch's links are relative to the page, so the site works
+    wherever it is served; the hreflang links are full addresses, as search engines want."""
+    up = "../" * (page.url.count("/") + (1 if chinese_build(config) else 0))  # to the English site's root
+    set_editions(config, [up + page.url or "./", f"{up}zh/{page.url}"], page.url)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """Static pages (404.html, served at any address that has no page) switch to each home, by absolute path."""
+    base = urlsplit(english_root(config)).path
+    set_editions(config, [base, f"{base}zh/"], "")
+    return context
+
+
+def english_root(config) -> str:
+    """The English site's address (the Chinese one's is under it, at zh/)."""
+    return config.site_url.rstrip("/").removesuffix("/zh") + "/" if config.site_url else "/"
+
+
+def set_editions(config, links: list[str], url: str) -> None:
+    """The switch's links and the hreflang addresses of the page at ``url`` (its twin's path)."""
+    config.extra["alternate"] = [{"name": name, "link": link, "lang": lang}
+                                 for (name, lang), link in zip(EDITION_NAMES, links, strict=True)]
+    root = english_root(config)
+    config.extra["hreflang"] = [{"href": f"{root}{prefix}{url}", "lang": lang}
+                                for (_, lang), prefix in zip(EDITION_NAMES, ("", "zh/"), strict=True)]
+
+
+EDITION_NAMES = (("English", "en"), ("中文", "zh-Hans"))
+
+
+def add_spellings(config) -> None:
     """Material's search index, with each record page's spellings in a field of their own.
 
     The spellings (names, their parts, traditional forms, pinyin; generator/search.py) must

@@ -148,3 +148,10 @@ def chinese_words(corpus: Corpus) -> list[str]:
                     words.add(value.strip())
                     words.update(script_variants(value.strip()))
     return sorted(words)
+
+
+def pinyin_key(name: str) -> str:
+    """A name's sort key by pinyin: Han characters by their toneless reading (火币 → huo bi),
+    other text as it is, folded: Chinese and Latin names then interleave as readers expect."""
+    parts = [" ".join(toneless_reading(run)) if has_han(run) else run for run in re.split(f"({HAN.pattern}+)", name) if run]
+    return " ".join(parts).casefold()

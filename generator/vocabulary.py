@@ -32,3 +32,5 @@ EXCHANGE_STATUSES = ("operating", "restricted", "exited-mainland", "closed")
 HISTORY_STATUSES = ("operating", "restricted", "blocked", "suspended", "exited-mainland", "renamed", "closed")
 LEVELS = ("national", "provincial", "municipal", "district")
 CONFIDENCE = ("high", "medium", "low")
+# Every value of a closed set: printed in the edition's words (labels_zh.LABELS has each).
+CLOSED_VALUES = frozenset([*EVENT_TYPES, *PUBLISHER_TIERS, *EXCHANGE_STATUSES, *HISTORY_STATUSES, *LEVELS, *CONFIDENCE])

@@ -22,6 +22,7 @@ except ImportError:  # Windows: builds there are not serialised
     fcntl = None
 
 from .diagnostics import Diagnostics, Span
+from .editions import EDITIONS
 from .records import KINDS
 
 MANIFEST = ".generator-manifest.json"
@@ -40,7 +41,13 @@ class WriteResult:
 
 def owned(path: str) -> bool:
     """Whether the generator owns ``path`` (relative to the output folder, with slashes): it
-    may write and delete it there, and nobody else writes there."""
+    may write and delete it there, and nobody else writes there. Each edition's tree has the
+    same owned files and folders (the Chinese one under zh/: its about and methodology pages
+    are hand-written, as the English ones)."""
+    for edition in EDITIONS:
+        if edition.root and path.startswith(edition.root):
+            path = path.removeprefix(edition.root)
+            break
     return path in OWNED_FILES or path.split("/", 1)[0] in OWNED_FOLDERS
 
 

@@ -65,11 +65,11 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
     """A throwaway copy of the project (config, hand-written pages, generator, data) to build in.
 
     With other ``data`` (a fixture), the hand-written pages are stubs: the real ones link real records."""
-    for name in ("mkdocs.yml", "generator", "overrides"):
+    for name in ("mkdocs.yml", "mkdocs.zh.yml", "generator", "overrides"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copyfile)(src, dest / name)
-    (dest / "content").mkdir()
-    for page in ("about.md", "methodology.md"):
+    (dest / "content" / "zh").mkdir(parents=True)
+    for page in ("about.md", "methodology.md", "zh/about.md", "zh/methodology.md"):
         if data is None:
             shutil.copyfile(ROOT / "content" / page, dest / "content" / page)
         else:
@@ -126,6 +126,17 @@ def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) 
 def site_url(built_site: Path) -> Iterator[str]:
     with serve(built_site) as base:
         yield base
+
+
+# Each edition has its own search index (/search/, /zh/search/): the same queries find the same
+# records in both, each in its own edition.
+EDITIONS = {"en": "", "zh": "zh/"}
+
+
+@pytest.fixture(params=list(EDITIONS.values()), ids=list(EDITIONS))
+def edition_url(site_url: str, request: pytest.FixtureRequest) -> str:
+    """The served site's address, then its Chinese edition's."""
+    return site_url + request.param
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from generator.fieldlists import ListOf, MappingOf, Texts
-from generator.fieldtypes import Text
+from generator.fieldtypes import ChineseText, Text
 from generator.records import KINDS, Field
 from tests.conftest import MINI
 
@@ -41,11 +41,17 @@ TEXT_TYPES = ("text",)
 
 
 def attack(values: dict[str, Any], fields: tuple[Field, ...], tag: str) -> None:
-    """Replace every text value (and list of text) in place, recursing into nested mappings."""
+    """Replace every text value (and list of text) in place, recursing into nested mappings; a
+    text with a Chinese twin gets the twin too (attacked, with the Han character a twin must hold),
+    so the Chinese edition prints payloads where the English one does."""
     for spec in fields:
         if spec.name not in values:
             continue
-        if isinstance(spec.type, Text):
+        if spec.zh:
+            values[spec.zh] = ""
+        if isinstance(spec.type, ChineseText):
+            values[spec.name] = f"{tag}.{spec.name} 中文 {PAYLOAD}"
+        elif isinstance(spec.type, Text):
             values[spec.name] = f"{tag}.{spec.name} {PAYLOAD}"
         elif isinstance(spec.type, Texts):
             values[spec.name] = [f"{tag}.{spec.name}[{i}] {PAYLOAD}" for i, _ in enumerate(values[spec.name])]

@@ -90,8 +90,8 @@ def test_there_are_enough_queries() -> None:
 
 
 @pytest.mark.parametrize("query, expected", QUERIES, ids=[q for q, _ in QUERIES])
-def test_search_finds_the_record_in_the_top_five(search_page: Page, site_url: str, query: str, expected: str) -> None:
-    results = [r.removeprefix(site_url) for r in search(search_page, site_url, query)]
+def test_search_finds_the_record_in_the_top_five(search_page: Page, edition_url: str, query: str, expected: str) -> None:
+    results = [r.removeprefix(edition_url) for r in search(search_page, edition_url, query)]
     assert expected in results[:5], results[:5]
 
 
@@ -115,7 +115,11 @@ def foreign_requests(browser: Browser, base: str, paths: list[str], query: str |
 KINDS_OF_PAGE = ["", "timeline/", "events/", "events/2017-09-04-ico-ban/", "exchanges/", "exchanges/huobi/", "authorities/",
                  "authorities/pboc/", "platforms/", "platforms/wechat/", "glossary/", "glossary/bitebi/", "publishers/",
                  "publishers/reuters/", "about/", "methodology/", "contributing/", "data/",
-                 "timeline/?year=2018&exchange=huobi", "404.html"]
+                 "timeline/?year=2018&exchange=huobi", "404.html",
+                 # The Chinese edition: each kind of page once.
+                 "zh/", "zh/timeline/", "zh/events/2017-09-04-ico-ban/", "zh/exchanges/huobi/", "zh/authorities/pboc/",
+                 "zh/platforms/wechat/", "zh/glossary/", "zh/glossary/bitebi/", "zh/publishers/reuters/", "zh/data/",
+                 "zh/about/", "zh/methodology/", "zh/contributing/"]
 
 
 def test_no_request_leaves_the_site(browser: Browser, site_url: str) -> None:

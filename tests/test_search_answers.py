@@ -49,14 +49,14 @@ def first_results(page: Page, base: str, query: str, n: int) -> list[str]:
 
 
 @pytest.mark.parametrize("query, expected", FIRST, ids=[q for q, _ in FIRST])
-def test_the_first_result_is_the_answer(search_page: Page, site_url: str, query: str, expected: str) -> None:
-    assert first_results(search_page, site_url, query, 5)[0] == expected
+def test_the_first_result_is_the_answer(search_page: Page, edition_url: str, query: str, expected: str) -> None:
+    assert first_results(search_page, edition_url, query, 5)[0] == expected
 
 
 @pytest.mark.parametrize("query, expected", SHARED, ids=[q for q, _ in SHARED])
-def test_a_record_comes_before_the_term_of_its_name(search_page: Page, site_url: str, query: str,
+def test_a_record_comes_before_the_term_of_its_name(search_page: Page, edition_url: str, query: str,
                                                      expected: list[str]) -> None:
-    assert first_results(search_page, site_url, query, 2) == expected
+    assert first_results(search_page, edition_url, query, 2) == expected
 
 
 def page_text(built_site: Path, location: str) -> str:
@@ -76,8 +76,8 @@ def test_ico_ban_is_followed_by_pages_with_both_words_not_bank(search_page: Page
 
 
 @pytest.mark.parametrize("query", ["WeChat", "微信", "Huobi", "火币", "PBoC", "私募", "Binance"])
-def test_records_rank_above_project_and_index_pages(search_page: Page, site_url: str, query: str) -> None:
-    results = first_results(search_page, site_url, query, 50)
+def test_records_rank_above_project_and_index_pages(search_page: Page, edition_url: str, query: str) -> None:
+    results = first_results(search_page, edition_url, query, 50)
     others = [i for i, r in enumerate(results) if r in NOT_RECORDS]
     records = [i for i, r in enumerate(results) if r not in NOT_RECORDS]
     assert records, results
@@ -100,10 +100,10 @@ def test_pasted_text_is_searched_without_a_key(search_page: Page, site_url: str)
 
 
 def test_spellings_are_searchable_but_shown_neither_on_the_page_nor_in_results(search_page: Page,
-                                                                                site_url: str) -> None:
-    search_page.goto(site_url + "glossary/bitebi/")
+                                                                                edition_url: str) -> None:
+    search_page.goto(edition_url + "glossary/bitebi/")
     article = search_page.locator("article").inner_text()
     assert "Spellings for search" not in article and "bi te bi" not in article
-    assert first_results(search_page, site_url, "bi te bi", 1) == ["glossary/bitebi/"]
+    assert first_results(search_page, edition_url, "bi te bi", 1) == ["glossary/bitebi/"]
     shown = search_page.locator(".md-search-result").inner_text()
     assert "bi te bi" not in shown and "Spellings" not in shown

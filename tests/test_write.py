@@ -27,7 +27,7 @@ def test_stale_generated_files_are_removed_but_others_kept(tmp_path: Path) -> No
     cut = text.index("- id: 2018-03-03-hostile-text-test")
     (data / "events.yaml").write_text(text[:cut], "utf-8")
     result = build_fixture(data, out)
-    assert result.written.removed == ["events/2018-03-03-hostile-text-test.md"]
+    assert result.written.removed == ["events/2018-03-03-hostile-text-test.md", "zh/events/2018-03-03-hostile-text-test.md"]
     assert (out / "about.md").read_text("utf-8") == "hand-written"
     assert (out / "events" / "notes.txt").exists()
 

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,17 +23,19 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from ..editions import EN, Edition, record_values
 from ..escape import attr, md, zh
 from ..history import Changed
 from ..lexicon import dictionary_words
 from ..link import Corpus
 from ..page import Page
 from ..records import ACTOR_FIELDS, EVENT_TYPES, KINDS, PartialDate, Record
-from ..search import has_han, name_parts, segmentable_names, simplified
+from ..search import has_han, name_parts, pinyin_key, segmentable_names, simplified
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SITE_TITLE = "China Crypto Crackdown Tracker"
 MISSING = Markup("*not found in the sources*")
+SIMPLIFIED_RUN = re.compile('<span lang="zh-Hans">([^<]*)</span>')
 # `confidence` is the contributors' judgement of the sources, not something they say: a record
 # without it has no judgement recorded, not a fact missing from its sources.
 NOT_STATED = Markup("*not stated*")
@@ -82,6 +85,7 @@ class Site:
     changed: Changed = field(default_factory=dict)
     env: jinja2.Environment = field(default_factory=environment)
     epoch: dt.date | None = None  # SOURCE_DATE_EPOCH's day, when it is set
+    edition: Edition = EN  # the language its pages are made in
 
     @functools.cached_property
     def reference_date(self) -> dt.date:
@@ -102,8 +106,46 @@ class Site:
         return {key: change.date for key, change in self.changed.items()}
 
     def page(self, path: str, template: str, context, **flags: bool) -> Page:
-        """A lazy page: ``template`` rendered with ``context()`` when its text is asked for."""
-        return Page(path, make=lambda: self.env.get_template(template).render(**context()), **flags)
+        """A lazy page of this edition (``path`` inside its tree): ``template`` rendered with
+        ``context()`` and the edition's helpers when its text is asked for."""
+        return Page(self.edition.path(path), make=lambda: self.render(template, context()), **flags)
+
+    def render(self, template: str, context: dict[str, Any]) -> str:
+        """A template in this edition: it prints labels with `t`, dates with `d`. On a Chinese
+        page, simplified Chinese is the page's own language: the runs md() marks for English
+        pages are left unmarked (record text cannot forge the mark: md() escapes every `<`)."""
+        text = self.env.get_template(template).render(t=self.edition.t, d=self.edition.date, edition=self.edition,
+                                                      **context)
+        return SIMPLIFIED_RUN.sub(r"\1", text) if self.edition.chinese else text
+
+    def name(self, record: Record) -> str:
+        """A named record's name in this edition: its Chinese name on zh pages where it has one."""
+        return record.get("name_zh") or record.values["name"] if self.edition.chinese else record.values["name"]
+
+    def by_name(self, option: tuple[str, str]) -> tuple[str, str]:
+        """The sort key of an (id, name) pair where an order is by name: the name folded in
+        English; on zh pages a Chinese name by its pinyin (search.pinyin_key), so 火币 sorts as huobi."""
+        rid, name = option
+        return (pinyin_key(name) if self.edition.chinese else name.casefold(), rid)
+
+    def title(self, record: Record) -> str:
+        """The record's name as plain text in this edition (page head, citation): on zh pages
+        an event's Chinese title, else its English; a named record's Chinese name and English."""
+        if self.edition.chinese and KINDS[record.kind].dated:
+            return record.get("title_zh") or record.values["title"]
+        return str(self.label(record)) if not KINDS[record.kind].dated else label(record)
+
+    def label(self, record: Record) -> Markup | str:
+        """The name a link shows in this edition (see `label`): on zh pages an event's Chinese
+        title (or its English, marked), a named record's Chinese name and its English beside it."""
+        if not self.edition.chinese:
+            return label(record)
+        kind = KINDS[record.kind]
+        if kind.dated:
+            return record_values(record, self.edition)[kind.label[0]]
+        if record.get("name_zh"):
+            return f"{record.values['name_zh']} ({record.values['name']})"
+        return label(record)
 
     @functools.cached_property
     def known_words(self) -> frozenset[str]:
@@ -152,6 +194,23 @@ class RelativeLinks:
         return Markup(f"[{md(text)}]({self.href(path)})")
 
 
+class SharedFiles:
+    """Links from a page of another edition (``from_path``, inside its tree) to what only the
+    English tree holds (the downloads, the full guide): relative to the page as the site serves it
+    (directory URLs), out of the edition's folder. Raw HTML: MkDocs checks Markdown links within
+    its own build only, and would call these missing (tests/test_editions.py checks them)."""
+
+    def __init__(self, from_path: str) -> None:
+        folder = from_path.removesuffix(".md").removesuffix("index").strip("/")  # data/index.md → data
+        self.up = "../" * ((folder.count("/") + 1 if folder else 0) + 1)
+
+    def href(self, path: str) -> str:
+        return self.up + path
+
+    def page(self, path: str, text: str) -> Markup:
+        return Markup(f'<a href="{attr(self.href(path))}">{md(text)}</a>')
+
+
 def external(url: str, text: str) -> Markup:
     """A source link: raw HTML with an escaped attribute, since URLs may hold `(` `)` that end Markdown links."""
     return Markup(f'<a href="{attr(url)}">{md(text)}</a>')
@@ -170,19 +229,22 @@ def is_traditional(text: str) -> bool:
     return simplified(text) != text
 
 
-def actors(event: Record, corpus: Corpus, links: RelativeLinks) -> list[Markup]:
+def actors(event: Record, site: Site, links: RelativeLinks) -> list[Markup]:
     """Who acted in an event: links to the authorities, exchanges and platforms it names, then other actors."""
-    out = [links.to(actor, actor.values["name"]) for role, _ in ACTOR_FIELDS for actor in corpus.names(event, role)]
+    out = [links.to(actor, site.name(actor)) for role, _ in ACTOR_FIELDS for actor in site.corpus.names(event, role)]
     out.extend(md(a) for a in event.get("other_actors", ()))
     return out
 
 
-def timeline_entry(event: Record, corpus: Corpus, links: RelativeLinks, filters: bool = False) -> dict[str, Any]:
+def timeline_entry(event: Record, site: Site, links: RelativeLinks, filters: bool = False) -> dict[str, Any]:
     """An event as a card on the timeline and the home page: its date, type, title link and
     actors (one link or name each, printed as chips); ``attrs`` is the list item's attribute
     list, its type's colour class and, with ``filters``, what the timeline's filters read."""
-    return {"date": event.values["date"].text, "type": event.values["type"], "link": links.to(event),
-            "title_zh": event.get("title_zh"), "actors": actors(event, corpus, links),
+    edition = site.edition
+    return {"date": edition.date(event.values["date"]), "type": edition.t(event.values["type"]), "type_id": event.values["type"],
+            "link": links.to(event, site.label(event)),
+            # Beside the title, the Chinese title on English pages (none on Chinese pages: it is the title).
+            "title_zh": None if edition.chinese else event.get("title_zh"), "actors": actors(event, site, links),
             "sources": Markup(", ").join(external(s["url"], s["publisher"]) for s in event.values.get("sources", ())),
             "attrs": card_attributes(event, filters)}
 

@@ -14,10 +14,13 @@ from ..page import Page
 from ..records import EVENT_TYPES, KINDS, PUBLISHER_TIERS, Field
 from ..scaffold import EXAMPLES, template
 from ..schema import schema_comment
-from .common import Site, environment
+from .common import SharedFiles, Site, environment
 
 
 def pages(site: Site) -> list[Page]:
+    if site.edition.chinese:  # a summary in Chinese that leads to the full guide
+        return [site.page("contributing.md", "contributing-summary.md.j2", lambda: {"guide": SharedFiles("contributing.md").page(
+            "contributing/", "Contributing")})]
     return [Page("contributing.md", make=lambda: contributing(site.env, standalone=False))]
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from .. import charts
+from ..editions import EN, Edition, record_values
 from ..page import Page
 from ..records import PartialDate, Record
 from .common import RelativeLinks, Site
@@ -17,10 +20,10 @@ def pages(site: Site) -> list[Page]:
 
 def exchange_context(exchange: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
     return {**named_context(exchange, site, links),
-            "history": [dict(h, sources=source_lines(exchange, site, links, h["sources"], f"history[{index}]."))
-                        for index, h in enumerate(exchange.get("history", ()))],
             "chart": charts.status_timeline(exchange, site.reference_date),
-            "status_note": status_note(exchange)}
+            "history": [dict(h, sources=source_lines(exchange, site, links, h["sources"], f"history[{index}]."))
+                        for index, h in enumerate(record_values(exchange, site.edition).get("history", ()))],
+            "status_note": status_note(exchange, site.edition)}
 
 
 def last_change(exchange: Record) -> dict[str, Any] | None:
@@ -30,13 +33,13 @@ def last_change(exchange: Record) -> dict[str, Any] | None:
     return max(dated, key=lambda d: d[:2])[2] if dated else None
 
 
-def status_note(exchange: Record) -> str:
+def status_note(exchange: Record, edition: Edition = EN) -> Markup | str:
     """What the header adds to the status when it is not the chart's last state: why they
     differ, so the two never silently disagree. Empty when they agree or either is missing."""
     status, last = exchange.get("status"), last_change(exchange)
     if not status or last is None or last["status"] == status:
         return ""
+    date = edition.date(last["date"])
     if last["status"] == "renamed":
-        return f"; the last change in the China story below ({last['date']}) is a change of name, not of status"
-    return (f"; the last dated change in the China story below ({last['date']}) reads {last['status']}: "
-            "this status is the record's reading of the latest sources as a whole")
+        return edition.t("status.renamed", date=date)
+    return edition.t("status.differs", date=date, status=edition.t(last["status"]))

@@ -9,4 +9,5 @@ from .common import Site
 
 
 def pages(site: Site) -> list[Page]:
-    return [Page(path, make=make) for path, make in feeds(site.corpus, site.site_url, site.dates).items()]
+    return [Page(site.edition.path(path), make=make)
+            for path, make in feeds(site.corpus, site.site_url, site.dates, site.edition).items()]

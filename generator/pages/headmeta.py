@@ -14,12 +14,12 @@ import json
 
 from markupsafe import Markup
 
+from ..editions import EN, Edition
 from ..history import Change
 from ..records import Record
 from .common import SITE_TITLE
 
 DESCRIPTION_LIMIT = 200  # characters: search engines show about 150-160, Zotero keeps it all as the abstract
-LANGUAGE = "en"
 
 
 def description(summary: str, limit: int = DESCRIPTION_LIMIT) -> str:
@@ -36,28 +36,30 @@ def description(summary: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return (head[:space] if space >= limit // 2 else head).rstrip(" ,;:(") + "…"
 
 
-def head_tags(record: Record, title: str, url: str, change: Change | None) -> list[tuple[str, str, str]]:
+def head_tags(record: Record, title: str, url: str, change: Change | None,
+              edition: Edition = EN) -> list[tuple[str, str, str]]:
     """(attribute, name, content) of each <meta> element of the record's page, in order:
     `name` for the description, Highwire and Dublin Core, `property` for Open Graph. The date
     is the record's last committed change (the date of this version of the page), none if it is
     not recorded; Highwire writes it YYYY/MM/DD (Google Scholar's form, which Zotero parses),
     Dublin Core as written (ISO 8601)."""
     tags = []
-    summary = record.get("summary")
+    summary = record.get("summary_zh") or record.get("summary") if edition.chinese else record.get("summary")
+    site_title, language = str(edition.t(SITE_TITLE)), edition.lang
     if summary:
         tags.append(("name", "description", description(summary)))
     date = change.date if change else None
     tags += [("name", "citation_title", title)]
     if date:
         tags.append(("name", "citation_publication_date", date.replace("-", "/")))
-    tags += [("name", "citation_public_url", url), ("name", "citation_language", LANGUAGE),
-             ("name", "DC.title", title), ("name", "DC.publisher", SITE_TITLE)]
+    tags += [("name", "citation_public_url", url), ("name", "citation_language", language),
+             ("name", "DC.title", title), ("name", "DC.publisher", site_title)]
     if date:
         tags.append(("name", "DC.date", date))
-    tags += [("name", "DC.identifier", url), ("name", "DC.language", LANGUAGE),
+    tags += [("name", "DC.identifier", url), ("name", "DC.language", language),
              # og:type "website" makes the item a web page in Zotero (RDF.js, detectType), whose
              # "Website Title" is og:site_name.
-             ("property", "og:type", "website"), ("property", "og:site_name", SITE_TITLE),
+             ("property", "og:type", "website"), ("property", "og:site_name", site_title),
              ("property", "og:title", title), ("property", "og:url", url)]
     if summary:
         tags.append(("property", "og:description", description(summary)))

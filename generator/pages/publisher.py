@@ -10,7 +10,7 @@ from markupsafe import Markup
 from ..escape import md
 from ..page import Page
 from ..records import KINDS, PUBLISHER_TIERS, Record
-from .common import RelativeLinks, Site, label
+from .common import RelativeLinks, Site
 from .record import named_context, record_pages
 
 
@@ -24,8 +24,9 @@ def pages(site: Site) -> list[Page]:
 
 def index_rows(site: Site) -> list[dict[str, Any]]:
     links = RelativeLinks(f"{KINDS['publisher'].folder}/index.md")
-    return [{"link": links.to(p, p.values["name"]), "r": p.values, "cited": len(site.corpus.cited_by.get(p.id, ()))}
-            for p in sorted(site.corpus.records[KINDS["publisher"].name].values(), key=lambda r: label(r).casefold())]
+    return [{"link": links.to(p, site.name(p)), "r": p.values, "cited": len(site.corpus.cited_by.get(p.id, ()))}
+            for p in sorted(site.corpus.records[KINDS["publisher"].name].values(),
+                            key=lambda r: site.by_name((r.id, str(site.label(r)))))]
 
 
 def publisher_context(publisher: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
@@ -41,5 +42,5 @@ def citing(publisher: Record, site: Site, links: RelativeLinks) -> dict[str, lis
     (events newest first, then the others by id)."""
     groups: dict[str, list[Markup]] = {}
     for record in site.corpus.cited_by.get(publisher.id, ()):
-        groups.setdefault(KINDS[record.kind].title, []).append(links.to(record))
+        groups.setdefault(site.edition.t(KINDS[record.kind].title), []).append(links.to(record, site.label(record)))
     return groups

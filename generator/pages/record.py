@@ -11,14 +11,15 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..escape import attr, mark_chinese, md
+from ..editions import EN, Edition, record_values
+from ..escape import md
 from ..feeds import feed_path
-from ..history import NEW, Change
 from ..opendata import page_url
 from ..page import Page
 from ..records import ACTOR_FIELDS, KINDS, NAMED_FIELDS, Record
 from ..search import names, spellings
-from .common import SITE_TITLE, RelativeLinks, Site, chinese, external, label, page_path
+from .cite import citation
+from .common import RelativeLinks, Site, chinese, external, page_path
 from .headmeta import front_matter, head_tags
 
 # A kind's own fields of its page: (record, site, its links) → more template context.
@@ -29,10 +30,9 @@ def record_pages(site: Site, kind: str, extra: Extra) -> list[Page]:
     """One lazy page per record of ``kind``, from the template named after the kind."""
     def make(record: Record) -> str:
         links = RelativeLinks(page_path(record))
-        context = {**record_context(record, site, links), **extra(record, site, links)}
-        return site.env.get_template(f"{kind}.md.j2").render(**context)
+        return site.render(f"{kind}.md.j2", {**record_context(record, site, links), **extra(record, site, links)})
 
-    return [Page(page_path(record), make=functools.partial(make, record), narrow=KINDS[kind].dated,
+    return [Page(site.edition.path(page_path(record)), make=functools.partial(make, record), narrow=KINDS[kind].dated,
                  spells=not KINDS[kind].dated) for record in site.corpus.records[kind].values()]
 
 
@@ -41,23 +41,25 @@ def record_context(record: Record, site: Site, links: RelativeLinks) -> dict[str
     named_by = site.corpus.named_by(record)
     named = {(r.kind, r.id) for r in site.corpus.names(record)}
     change = site.changed.get((record.kind, record.id))
+    edition = site.edition
     return {
-        "r": record.values,
+        "r": record_values(record, edition),
         "kind": KINDS[record.kind],
         "sources": source_lines(record, site, links, record.values.get("sources", ())),
         "names": related(record, site, links),
         # The footer lists date, type and title only: the timeline's actors and sources are not made here.
-        "events": [{"date": e.values["date"].text, "type": e.values["type"], "link": links.to(e),
+        "events": [{"date": edition.date(e.values["date"]), "type": edition.t(e.values["type"]),
+                    "link": links.to(e, site.label(e)),
                     "named_only": named_only(e, record, site)}
                    for e in named_by if e.dated],
         # Records that name this one, less those it names itself (related terms go both ways).
-        "named_by": [links.to(r) for r in named_by if not r.dated and (r.kind, r.id) not in named],
-        "cite": citation(record, site.site_url, change),
-        "head_meta": front_matter(head_tags(record, label(record), page_url(site.site_url, record), change)),
+        "named_by": [links.to(r, site.label(r)) for r in named_by if not r.dated and (r.kind, r.id) not in named],
+        "cite": citation(record, site, site.title(record), change),
+        "head_meta": front_matter(head_tags(record, site.title(record), page_url(site.site_url, record), change, edition)),
         # The sitemap's <lastmod> (overrides/sitemap.xml): the record's last committed change.
         "lastmod": Markup(json.dumps(change.date)) if change and change.date else "",
-        "feed": links.page(feed_path(record), "Atom feed of its events") if KINDS[record.kind].actor else "",
-        "section": links.page(f"{KINDS[record.kind].folder}/index.md", KINDS[record.kind].title),
+        "feed": links.page(feed_path(record), edition.t("Atom feed of its events")) if KINDS[record.kind].actor else "",
+        "section": links.page(f"{KINDS[record.kind].folder}/index.md", edition.t(KINDS[record.kind].title)),
     }
 
 
@@ -72,6 +74,7 @@ def named_context(record: Record, site: Site, links: RelativeLinks) -> dict[str,
         # Not printed: the MkDocs hook moves them from the front matter to the search index.
         "search_spellings": Markup(json.dumps(spellings(record, site.known_words), ensure_ascii=False)),
         "traditional": chinese(record.get("traditional")),
+        "heading": heading(record, site) if "name" in record.values else "",
         "aliases": Markup(", ").join(chinese(a) for a in record.get("aliases", ())),
         "feed_path": feed_path(record) if KINDS[record.kind].actor else "",
         # Material's search weighs a page's tags above its title: a record's own names go there,
@@ -90,29 +93,30 @@ def source_lines(record: Record, site: Site, links: RelativeLinks, sources: tupl
     """Each source's line, its credit linked to the publisher it resolves to (link phase,
     Corpus.cited); ``prefix`` is where the list sits in the record ("history[0].")."""
     cited = site.corpus.cited.get((record.kind, record.id), {})
-    return [source_line(s, credit(s, cited.get(f"{prefix}sources[{i}]"), links)) for i, s in enumerate(sources)]
+    return [source_line(s, credit(s, cited.get(f"{prefix}sources[{i}]"), links, site.edition), site.edition)
+            for i, s in enumerate(sources)]
 
 
-def credit(source: dict[str, Any], publisher: Record | None, links: RelativeLinks) -> Markup:
+def credit(source: dict[str, Any], publisher: Record | None, links: RelativeLinks, edition: Edition = EN) -> Markup:
     """The source's `publisher` text, linked to its publisher's page, with the publisher's tier."""
     if publisher is None:
         return md(source["publisher"])
-    return Markup(f"{links.to(publisher, source['publisher'])} ({md(publisher.values['tier'])})")
+    return Markup(f"{links.to(publisher, source['publisher'])} ({edition.t(publisher.values['tier'])})")
 
 
-def source_line(source: dict[str, Any], who: Markup | None = None) -> Markup:
+def source_line(source: dict[str, Any], who: Markup | None = None, edition: Edition = EN) -> Markup:
     """Publisher (linked, its tier): linked title (published) · archived copy — “quote”; without
     a copy, a plain link to look for one in the Wayback Machine (the page itself asks the archive
     nothing). Every part is escaped (md, external) before it is joined as plain text, then marked
     safe once."""
     line = f"{who if who is not None else md(source['publisher'])}: {external(source['url'], source['title'])}"
     if source.get("published"):
-        published = md("(" + str(source["published"]) + ")")
+        published = md("(" + edition.date(source["published"]) + ")")
         line = f"{line} {published}"  # f-strings, not +: str + Markup would escape the line again
     if source.get("archived"):
-        line = f"{line} · {external(source['archived'], 'archived copy')}"
+        line = f"{line} · {external(source['archived'], edition.t('archived copy'))}"
     else:
-        line = f"{line} · {external(ARCHIVE_SEARCH + source['url'], 'find in the archive')}"
+        line = f"{line} · {external(ARCHIVE_SEARCH + source['url'], edition.t('find in the archive'))}"
     if source.get("quote"):
         line = f"{line} — “{md(source['quote'])}”"
     return Markup(line)
@@ -125,8 +129,19 @@ def related(record: Record, site: Site, links: RelativeLinks) -> dict[str, list[
     for role, target in site.corpus.links.get((record.kind, record.id), ()):
         if (role, target.kind) in ACTOR_FIELDS or not fields[role].acting:
             continue  # an event lists the actors it names, acting or not, at its top already
-        groups.setdefault(fields[role].heading or KINDS[target.kind].title, []).append(links.to(target))
+        heading = site.edition.t(fields[role].heading or KINDS[target.kind].title)
+        groups.setdefault(heading, []).append(links.to(target, site.label(target)))
     return {title: list(dict.fromkeys(items)) for title, items in groups.items()}
+
+
+def heading(record: Record, site: Site) -> Markup:
+    """A named record's page title: its English name, its short alias in brackets and its
+    Chinese name; on zh pages the Chinese name first."""
+    name, alias, name_zh = record.values["name"], title_alias(record), record.get("name_zh")
+    english = md(name) + (Markup(" (") + md(alias) + Markup(")") if alias else Markup(""))
+    if site.edition.chinese and name_zh:
+        return md(name_zh) + Markup(" ") + english
+    return english + (Markup(" ") + md(name_zh) if name_zh else Markup(""))
 
 
 def title_alias(record: Record) -> str:
@@ -137,38 +152,3 @@ def title_alias(record: Record) -> str:
         if re.fullmatch(r"[A-Za-z][A-Za-z0-9.]{1,11}", alias) and alias.casefold() != name:
             return alias
     return ""
-
-
-def bibtex_escape(text: str) -> str:
-    """Characters LaTeX treats as commands, escaped so a title prints as written."""
-    return re.sub(r"\s+", " ", text).translate(BIBTEX_SPECIALS)
-
-
-BIBTEX_SPECIALS = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
-                                 "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"})
-
-
-def citation(record: Record, site_url: str, change: Change | None) -> dict[str, Any]:
-    """"Cite this": a plain-text line and a BibTeX entry with the permanent URL and last change
-    (a record not committed yet, or with uncommitted changes, says so: see history.Change)."""
-    change = change or Change()
-    url = page_url(site_url, record)
-    title = label(record)
-    changed = change.date
-    if change.pending == NEW and not changed:
-        when = NEW
-    else:
-        when = f"last changed {changed}" if changed else "last change not recorded"
-        when += f", {change.pending}" if change.pending else ""
-    fields = [("title", "{" + bibtex_escape(title) + "}"), ("author", f"{{{SITE_TITLE} contributors}}"),
-              ("howpublished", SITE_TITLE), ("url", url)]
-    if changed:
-        fields += [("year", changed[:4]), ("date", changed)]
-    if changed or change.pending:
-        fields.append(("note", when[0].upper() + when[1:]))
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    bibtex = f"@misc{{cccct-{record.kind}-{record.id},\n{body}\n}}"
-    return {"text": Markup(f"{SITE_TITLE} contributors. “") + md(title) + Markup(f".” {SITE_TITLE}, {when}. <{attr(url)}>"),
-            # A raw <pre> block: Markdown leaves it alone, so record text is HTML-escaped here.
-            "bibtex": Markup(f'<pre class="cite-bibtex"><code>{mark_chinese(attr(bibtex))}</code></pre>'),
-            "changed": change.describe()}

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..editions import Edition
 from ..page import Page
 from ..records import KINDS
-from .common import RelativeLinks, Site, label
+from ..vocabulary import CLOSED_VALUES
+from .common import RelativeLinks, Site
 
 
 def pages(site: Site) -> list[Page]:
@@ -16,7 +18,7 @@ def pages(site: Site) -> list[Page]:
                      lambda kind=kind: {"rows": section_rows(kind, site), "kind": KINDS[kind]})
            for kind in site.corpus.records if KINDS[kind].columns]  # others make their own
     out.append(site.page("events/index.md", "events-index.md.j2", lambda: {
-        "timeline": RelativeLinks("events/index.md").page("timeline/index.md", "timeline"),
+        "timeline": RelativeLinks("events/index.md").page("timeline/index.md", site.edition.t("timeline")),
         "count": len(site.corpus.timeline)}))
     return out
 
@@ -24,15 +26,18 @@ def pages(site: Site) -> list[Page]:
 def section_rows(kind: str, site: Site) -> list[dict[str, Any]]:
     links = RelativeLinks(f"{KINDS[kind].folder}/index.md")
     rows = []
-    for record in sorted(site.corpus.records[kind].values(), key=lambda r: label(r).casefold()):
-        rows.append({"link": links.to(record, record.values[KINDS[kind].label[0]]),
-                     "cells": [cell(record.get(name)) for name, _ in KINDS[kind].columns],
+    first = KINDS[kind].label[0]
+    for record in sorted(site.corpus.records[kind].values(), key=lambda r: site.by_name((r.id, str(site.label(r))))):
+        shown = site.label(record) if site.edition.chinese and first == "name" else record.values[first]
+        rows.append({"link": links.to(record, shown),
+                     "cells": [cell(record.get(name), site.edition) for name, _ in KINDS[kind].columns],
                      "count": sum(1 for e in site.corpus.named_by(record) if e.dated)})
     return rows
 
 
-def cell(value: Any) -> str:
-    """A field's value in a table cell: a list joined with commas, nothing for a field not given."""
+def cell(value: Any, edition: Edition) -> str:
+    """A field's value in a table cell: a list joined with commas, nothing for a field not given;
+    a value of a closed set (a status, a level) in the edition's words."""
     if value is None:
         return ""
-    return ", ".join(value) if isinstance(value, (list, tuple)) else str(value)
+    return ", ".join(value) if isinstance(value, (list, tuple)) else str(edition.t(value) if value in CLOSED_VALUES else value)

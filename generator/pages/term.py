@@ -14,7 +14,7 @@ from .common import RelativeLinks, Site, external
 from .record import named_context, record_pages
 
 LIBRARY_WORDS = {"pypinyin": "generated with the pypinyin library, checked by hand",
-                 "opencc": "converted by machine with OpenCC"}
+                 "opencc": "converted by machine with OpenCC"}  # labels_zh.LABELS has them in Chinese
 
 
 def pages(site: Site) -> list[Page]:
@@ -23,9 +23,9 @@ def pages(site: Site) -> list[Page]:
 
 def term_context(term: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
     return {**named_context(term, site, links),
-            "english_short": short_english(term.values["english"]),
-            "pinyin_from": provenance(term.get("pinyin_source")),
-            "traditional_from": provenance(term.get("traditional_source"))}
+            "english_short": site.edition.english(short_english(term.values["english"])),
+            "pinyin_from": provenance(term.get("pinyin_source"), site),
+            "traditional_from": provenance(term.get("traditional_source"), site)}
 
 
 def short_english(english: str) -> str:
@@ -36,10 +36,10 @@ def short_english(english: str) -> str:
     return re.split(r" - |; |\. ", english, maxsplit=1)[0].strip()
 
 
-def provenance(value: str | None) -> Markup | str:
+def provenance(value: str | None, site: Site) -> Markup | str:
     """Where a reading came from, in a reader's words: a source link, or how a library derived it."""
     if not value:
         return ""
     if value.startswith(("http://", "https://")):
-        return external(value, "source")
-    return md(LIBRARY_WORDS.get(value, value))
+        return external(value, site.edition.t("source"))
+    return site.edition.t(LIBRARY_WORDS[value]) if value in LIBRARY_WORDS else md(value)

@@ -5,6 +5,7 @@
  * Record text is copied as text (textContent), never parsed as HTML. */
 (function () {
   "use strict";
+  var zh = document.documentElement.lang.indexOf("zh") === 0;  // the Chinese edition
   var plain = document.querySelector("p.cite-text");
   var bibtex = document.querySelector("pre.cite-bibtex > code");
   if (!plain || !navigator.clipboard) return;
@@ -31,18 +32,18 @@
     b.textContent = label;
     b.addEventListener("click", function () {
       navigator.clipboard.writeText(text()).then(
-        function () { status.textContent = "Copied: " + label.replace(/^Copy /, "") + "."; },
-        function () { status.textContent = "Could not copy: select the text and copy it instead."; });
+        function () { status.textContent = zh ? "已复制。" : "Copied: " + label.replace(/^Copy /, "") + "."; },
+        function () { status.textContent = zh ? "无法复制：请选中文字后手动复制。" : "Could not copy: select the text and copy it instead."; });
     });
     return b;
   }
 
   var bar = document.createElement("p");
   bar.className = "cite-buttons";
-  bar.appendChild(button("Copy the citation", function () { return plain.textContent.replace(/\s+/g, " ").trim(); }));
+  bar.appendChild(button(zh ? "复制引文" : "Copy the citation", function () { return plain.textContent.replace(/\s+/g, " ").trim(); }));
   if (bibtex) {
     bar.appendChild(document.createTextNode(" "));
-    bar.appendChild(button("Copy BibTeX with today's access date", function () { return withAccessDate(bibtex.textContent); }));
+    bar.appendChild(button(zh ? "复制 BibTeX（含今天的访问日期）" : "Copy BibTeX with today's access date", function () { return withAccessDate(bibtex.textContent); }));
   }
   bar.appendChild(document.createTextNode(" "));
   bar.appendChild(status);

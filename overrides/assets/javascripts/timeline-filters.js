@@ -4,6 +4,7 @@
  * wrote from ids and enum values; writes no HTML. */
 (function () {
   "use strict";
+  var zh = document.documentElement.lang.indexOf("zh") === 0;  // the Chinese edition
   var form = document.getElementById("timeline-filters");
   if (!form) return;
   var keys = ["year", "type", "authority", "exchange", "platform"];
@@ -58,10 +59,13 @@
         link.parentElement.hidden = !any;
       });
     });
-    count.textContent = (shown === items.length
-      ? "Showing all " + items.length + " events."
-      : "Showing " + shown + " of " + items.length + " events.") +
-      (ignored.length ? " Not a known value, so not applied: " + ignored.join(", ") + "." : "");
+    count.textContent = zh
+      ? (shown === items.length ? "显示全部 " + items.length + " 个事件。" : "显示 " + items.length + " 个事件中的 " + shown + " 个。") +
+        (ignored.length ? "以下不是已知的值，未应用：" + ignored.join("、") + "。" : "")
+      : (shown === items.length
+        ? "Showing all " + items.length + " events."
+        : "Showing " + shown + " of " + items.length + " events.") +
+        (ignored.length ? " Not a known value, so not applied: " + ignored.join(", ") + "." : "");
   }
 
   fromUrl();
