@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
+from .editions import EN, Edition
 from .records import EVENT_TYPES, HISTORY_STATUSES, PartialDate, Record
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442", "#999999")
@@ -90,17 +91,17 @@ def bar(x: float, y: float, w: float, h: float, colour: str, tip: str) -> str:
     return f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{colour}"><title>{esc(tip)}</title></rect>'
 
 
-def legend(types: list[str], left: float, top: float, col: float, per_row: int, size: int) -> list[str]:
-    """A swatch and the type's name for each type, ``per_row`` to a row."""
+def legend(types: dict[str, str], left: float, top: float, col: float, per_row: int, size: int) -> list[str]:
+    """A swatch and the type's name (``types``: type → the name shown) for each type, ``per_row`` to a row."""
     parts = []
-    for i, kind in enumerate(types):
+    for i, (kind, name) in enumerate(types.items()):
         lx, ly = left + (i % per_row) * col, top + (i // per_row) * 20
         parts.append(f'<rect x="{lx:.1f}" y="{ly}" width="12" height="12" fill="{TYPE_COLOURS[kind]}"/>')
-        parts.append(text(lx + 18, ly + 11, kind, size))
+        parts.append(text(lx + 18, ly + 11, name, size))
     return parts
 
 
-def year_bars_wide(years: list[int], counts: Counts, types: list[str], ticks: list[int]) -> tuple[float, list[str]]:
+def year_bars_wide(years: list[int], counts: Counts, types: dict[str, str], ticks: list[int]) -> tuple[float, list[str]]:
     """Upright stacked bars, one per year, the years under them and the legend in three columns."""
     left, top, plot_h = 44, 16, 220
     step = (WIDE - left - 10) / len(years)
@@ -116,14 +117,14 @@ def year_bars_wide(years: list[int], counts: Counts, types: list[str], ticks: li
         for kind in types:
             if n := counts[year][kind]:
                 y -= n * scale
-                parts.append(bar(x, y, width, n * scale, TYPE_COLOURS[kind], f"{year}: {n} {kind}"))
+                parts.append(bar(x, y, width, n * scale, TYPE_COLOURS[kind], f"{year}: {n} {types[kind]}"))
         if i % label_every == 0:
             parts.append(text(x + width / 2, top + plot_h + 17, year, WIDE_FONT, "middle"))
     parts += legend(types, left, top + plot_h + 30, (WIDE - left) / 3, 3, WIDE_FONT)
     return top + plot_h + 30 + (len(types) + 2) // 3 * 20 + 8, parts
 
 
-def year_bars_narrow(years: list[int], counts: Counts, types: list[str], ticks: list[int]) -> tuple[float, list[str]]:
+def year_bars_narrow(years: list[int], counts: Counts, types: dict[str, str], ticks: list[int]) -> tuple[float, list[str]]:
     """Lying bars, one row per year (a phone scrolls down, not across), the counts under them
     and the legend in two columns."""
     left, top, row = 42, 6, 20
@@ -139,24 +140,23 @@ def year_bars_narrow(years: list[int], counts: Counts, types: list[str], ticks: 
         parts.append(text(left - 6, y + 14, year, NARROW_FONT, "end"))
         for kind in types:
             if n := counts[year][kind]:
-                parts.append(bar(x, y + 3, n * scale, row - 6, TYPE_COLOURS[kind], f"{year}: {n} {kind}"))
+                parts.append(bar(x, y + 3, n * scale, row - 6, TYPE_COLOURS[kind], f"{year}: {n} {types[kind]}"))
                 x += n * scale
     parts += legend(types, 8, bottom + 30, (NARROW - 8) / 2, 2, NARROW_FONT)
     return bottom + 30 + (len(types) + 1) // 2 * 20 + 4, parts
 
 
-def events_per_year(events: list[Record], chart_id: str = "events-per-year") -> Markup:
-    """Events per year stacked by type, with a legend and round ticks, in both layouts."""
+def events_per_year(events: list[Record], chart_id: str = "events-per-year", edition: Edition = EN) -> Markup:
+    """Events per year stacked by type, with a legend and round ticks, in both layouts, in the edition's words."""
     years, counts = year_counts(events)
     if not years:
         return Markup("")
-    types = [t for t in EVENT_TYPES if any(counts[y][t] for y in years)]
+    types = {t: edition.plain(t) for t in EVENT_TYPES if any(counts[y][t] for y in years)}
     ticks = round_ticks(max(sum(c.values()) for c in counts.values()))
     total = sum(sum(c.values()) for c in counts.values())
     busiest = max(years, key=lambda y: (sum(counts[y].values()), -y))
-    title = f"Events per year by type, {years[0]} to {years[-1]}"
-    desc = (f"{total} events; the busiest year is {busiest} with {sum(counts[busiest].values())}. Each bar stacks "
-            "the year's events by type; the table below gives the numbers.")
+    title = esc(edition.plain("chart.years.title", first=years[0], last=years[-1]))
+    desc = edition.plain("chart.years.desc", total=total, busiest=busiest, most=sum(counts[busiest].values()))
     out = []
     for layout, width, draw in (("wide", WIDE, year_bars_wide), ("narrow", NARROW, year_bars_narrow)):
         height, body = draw(years, counts, types, ticks)
@@ -164,19 +164,20 @@ def events_per_year(events: list[Record], chart_id: str = "events-per-year") -> 
     return Markup("".join(out))
 
 
-def year_table(events: list[Record]) -> tuple[list[str], list[list[str]]]:
+def year_table(events: list[Record], edition: Edition = EN) -> tuple[list[str], list[list[str]]]:
     """The chart's numbers: a header row and one row per year (years with no event included)."""
     years, counts = year_counts(events)
     types = [t for t in EVENT_TYPES if any(counts[y][t] for y in years)]
     rows = [[str(y), *(str(counts[y][t]) for t in types), str(sum(counts[y].values()))] for y in years]
-    return ["Year", *types, "All"], rows
+    return [edition.plain("Year"), *(edition.plain(t) for t in types), edition.plain("All")], rows
 
 
-def year_table_html(events: list[Record], label: str = "Events per year by type") -> Markup:
+def year_table_html(events: list[Record], edition: Edition = EN) -> Markup:
     """The chart's numbers as an HTML table in a keyboard-scrollable region: it is wider than
     a phone, and without JavaScript (Material's focusable wrapper) a table with no link in it
     could not be scrolled from the keyboard (axe: scrollable-region-focusable)."""
-    header, rows = year_table(events)
+    header, rows = year_table(events, edition)
+    label = edition.plain("Events per year by type")
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in header)
     body = "".join("<tr>" + f'<th scope="row">{esc(row[0])}</th>' + "".join(f"<td>{esc(c)}</td>" for c in row[1:]) + "</tr>"
                    for row in rows)
@@ -204,7 +205,8 @@ def year_ticks(first: dt.date, end: dt.date, left: float, right: float, gap: flo
     return ticks
 
 
-def status_bars(history: list[dict], starts: list[dt.date], end: dt.date, layout: str) -> tuple[float, list[str]]:
+def status_bars(history: list[dict], starts: list[dt.date], end: dt.date, layout: str,
+                edition: Edition = EN) -> tuple[float, list[str]]:
     """One row per change, its bar running to the next change or to ``end``: in the wide
     layout the label sits left of the bars; in the narrow one, above its bar."""
     wide = layout == "wide"
@@ -220,10 +222,11 @@ def status_bars(history: list[dict], starts: list[dt.date], end: dt.date, layout
         y = top + row * row_h
         nxt = starts[row + 1] if row + 1 < len(starts) else end
         x0, x1 = x(start), max(x(nxt), x(start) + 3)
-        words = f'{h["date"]} · {h["status"]}'
+        date, status = edition.date(h["date"]), edition.plain(h["status"])
+        words = f"{date} · {status}"
         parts.append(text(left - 8, y + 16, words, size, "end") if wide else text(left, y + 13, words, size))
         bar_y, bar_h = (y + 4, row_h - 8) if wide else (y + 18, 12)
-        parts.append(bar(x0, bar_y, x1 - x0, bar_h, STATUS_COLOURS.get(h["status"], "#999999"), f'{h["date"]}: {h["status"]}'))
+        parts.append(bar(x0, bar_y, x1 - x0, bar_h, STATUS_COLOURS.get(h["status"], "#999999"), f"{date}: {status}"))
     axis_y = top + row_h * len(history) + 4 - (0 if wide else 6)
     parts.append(line(left, right, axis_y, axis_y, TEXT))
     for tx, year, anchor in year_ticks(first, end, left, right, 40 if wide else 38):
@@ -231,7 +234,7 @@ def status_bars(history: list[dict], starts: list[dt.date], end: dt.date, layout
     return axis_y + 26, parts
 
 
-def status_timeline(record: Record, until: dt.date, chart_id: str = "status-history") -> Markup:
+def status_timeline(record: Record, until: dt.date, chart_id: str = "status-history", edition: Edition = EN) -> Markup:
     """An exchange's China story as a Gantt-like chart in both layouts: one row per dated
     status change, its bar running until the next change, the last one to ``until`` (the
     site's reference date, pages.common.Site.reference_date), so that a state still current
@@ -243,13 +246,14 @@ def status_timeline(record: Record, until: dt.date, chart_id: str = "status-hist
                     for i, h in enumerate(history)))
     starts, rows = [d for d, _ in dated], [history[i] for _, i in dated]
     end = max(until, starts[-1] + dt.timedelta(days=1))
-    name = esc(record.values.get("name", record.id))
-    title = f"{name}: status changes in China, {starts[0].year} to {end.year}"
-    desc = (f'{len(rows)} dated changes, from {esc(rows[0]["status"])} ({esc(rows[0]["date"])}) to '
-            f'{esc(rows[-1]["status"])} ({esc(rows[-1]["date"])}). Each row is one change; its bar runs until the '
-            f"next, the last one to {end.isoformat()}. The table below gives the details.")
+    name = record.values.get("name", record.id)
+    name = record.get("name_zh") or name if edition.chinese else name
+    title = esc(edition.plain("chart.status.title", name=name, first=starts[0].year, last=end.year))
+    desc = esc(edition.plain("chart.status.desc", count=len(rows), first=edition.plain(rows[0]["status"]),
+                             first_date=edition.date(rows[0]["date"]), last=edition.plain(rows[-1]["status"]),
+                             last_date=edition.date(rows[-1]["date"]), end=edition.day(end.isoformat())))
     out = []
     for layout, width in (("wide", WIDE), ("narrow", NARROW)):
-        height, body = status_bars(rows, starts, end, layout)
+        height, body = status_bars(rows, starts, end, layout, edition)
         out.append(svg(chart_id, layout, width, height, title, desc, body))
     return Markup("".join(out))

@@ -56,7 +56,7 @@ LABELS: dict[str, str] = {
     "downloads": "数据下载", "Events per year": "每年事件数",
     "Events per year by type: the crackdown's intensity over time. The same numbers are in the table below.":
         "按类型统计的每年事件数：整治力度随时间的变化。下表列出相同的数字。",
-    "Year": "年份", "Type": "类型", "All years": "全部年份", "All types": "全部类型", "Show all": "显示全部",
+    "Year": "年份", "All": "合计", "Events per year by type": "按类型统计的每年事件数", "Type": "类型", "All years": "全部年份", "All types": "全部类型", "Show all": "显示全部",
     "Tier": "类别", "Records citing it": "引用它的记录数",
     # Data page and feeds.
     "Contributing": "参与贡献", "Data and feeds": "数据与订阅", "Count": "数量", "schema": "模式", "Feeds": "订阅", "Cite": "引用",
@@ -127,6 +127,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "reading of the latest sources as a whole",
         "；下方经历中最后一次有日期的变化（{date}）为“{status}”：此处状态是本记录对最新来源的整体判断"),
     "feed.author": ("{site} contributors", "{site}贡献者"),
+    "chart.years.title": ("Events per year by type, {first} to {last}", "按类型统计的每年事件数，{first}—{last}年"),
+    "chart.years.desc": (
+        "{total} events; the busiest year is {busiest} with {most}. Each bar stacks the year's events by type; the "
+        "table below gives the numbers.",
+        "共 {total} 个事件；最多的一年是{busiest}年，共 {most} 个。每根柱按类型叠加当年的事件；下表列出具体数字。"),
+    "chart.status.title": ("{name}: status changes in China, {first} to {last}", "{name}：在中国的状态变化，{first}—{last}年"),
+    "chart.status.desc": (
+        "{count} dated changes, from {first} ({first_date}) to {last} ({last_date}). Each row is one change; its bar runs "
+        "until the next, the last one to {end}. The table below gives the details.",
+        "共 {count} 次有日期的变化，从“{first}”（{first_date}）到“{last}”（{last_date}）。每行是一次变化，其横条延续到下一次变化，"
+        "最后一条延续到{end}。下表列出详情。"),
     "feed.all": ("{site}: all events", "{site}：全部事件"),
     "feed.record": ("{site}: events naming {name} ({kind})", "{site}：提及{name}的事件（{kind}）"),
     "data.lead": (

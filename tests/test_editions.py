@@ -24,13 +24,14 @@ from generator.vocabulary import CLOSED_VALUES, EVENT_TYPES, PUBLISHER_TIERS
 from tests.conftest import MINI, ROOT, build_fixture
 
 GENERATOR = ROOT / "generator"
-# t("…") in a template or a page module: a label or a sentence's name.
-T_CALL = re.compile(r"""\bt\(\s*(["'])((?:(?!\1).)+)\1""")
+# t("…") (or plain("…"), the same as text) in a template or a module: a label or a sentence's name.
+T_CALL = re.compile(r"""\b(?:t|plain)\(\s*(["'])((?:(?!\1).)+)\1""")
 
 
 def printed_keys() -> set[str]:
     """Every literal key the templates and the Python that prepares them pass to t()."""
-    files = [*(GENERATOR / "templates").glob("*.j2"), *(GENERATOR / "pages").glob("*.py"), GENERATOR / "feeds.py"]
+    files = [*(GENERATOR / "templates").glob("*.j2"), *(GENERATOR / "pages").glob("*.py"), GENERATOR / "feeds.py",
+             GENERATOR / "charts.py"]
     return {m.group(2) for f in files for m in T_CALL.finditer(f.read_text("utf-8"))}
 
 
@@ -228,3 +229,10 @@ def test_the_language_switch_round_trips(browser, site_url: str, path: str) -> N
             assert page.evaluate("document.documentElement.lang") == lang
     finally:
         page.close()
+
+
+def test_no_chinese_page_prints_a_mark_as_text(mini_site: Path) -> None:
+    """Our labels carry language marks as markup: none may reach a page escaped, as text."""
+    for page in (mini_site / "zh").rglob("*.md"):
+        text = page.read_text("utf-8")
+        assert "&lt;span" not in text and "&quot;zh-Hans" not in text, page

@@ -37,3 +37,16 @@ def test_generator_warnings_fail_a_strict_build_only(tmp_path: Path) -> None:
     assert plain.returncode == 0
     # jieba's own start-up lines ("Building prefix dict …") go to MkDocs' debug log, not the terminal.
     assert "Building prefix dict" not in plain.stdout + plain.stderr
+
+
+def test_one_mkdocs_build_makes_both_editions_and_runs_the_generator_once(tmp_path: Path) -> None:
+    project = project_with(tmp_path, "owner: Tencent", "owner: Tencent")
+    proc = mkdocs_build(project, "--strict")
+    assert proc.returncode == 0, proc.stderr
+    log = proc.stdout + proc.stderr
+    assert log.count("generator: ") == 1, "the Chinese edition's build reuses the pages the first run wrote"
+    assert log.count("Building documentation to directory") == 2
+    site = project / "site"
+    assert (site / "index.html").is_file() and (site / "zh" / "index.html").is_file()
+    assert (site / "search" / "search_index.json").is_file() and (site / "zh" / "search" / "search_index.json").is_file()
+    assert not (site / "zh" / "zh").exists()

@@ -71,4 +71,4 @@ def described(change: Change, site: Site) -> str:
     parts = [edition.day(change.date) if change.date else None, change.pending]
     if not change.date and change.pending != NEW:
         parts[0] = "not recorded"
-    return "，".join(str(edition.t(p)) if p and not p[0].isdigit() else p for p in parts if p)
+    return "，".join(edition.plain(p) if p and not p[0].isdigit() else p for p in parts if p)

@@ -20,7 +20,7 @@ def pages(site: Site) -> list[Page]:
 
 def exchange_context(exchange: Record, site: Site, links: RelativeLinks) -> dict[str, Any]:
     return {**named_context(exchange, site, links),
-            "chart": charts.status_timeline(exchange, site.reference_date),
+            "chart": charts.status_timeline(exchange, site.reference_date, edition=site.edition),
             "history": [dict(h, sources=source_lines(exchange, site, links, h["sources"], f"history[{index}]."))
                         for index, h in enumerate(record_values(exchange, site.edition).get("history", ()))],
             "status_note": status_note(exchange, site.edition)}

@@ -45,7 +45,7 @@ def head_tags(record: Record, title: str, url: str, change: Change | None,
     Dublin Core as written (ISO 8601)."""
     tags = []
     summary = record.get("summary_zh") or record.get("summary") if edition.chinese else record.get("summary")
-    site_title, language = str(edition.t(SITE_TITLE)), edition.lang
+    site_title, language = edition.plain(SITE_TITLE), edition.lang
     if summary:
         tags.append(("name", "description", description(summary)))
     date = change.date if change else None

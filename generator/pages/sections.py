@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from ..editions import Edition
 from ..page import Page
 from ..records import KINDS
@@ -35,9 +37,11 @@ def section_rows(kind: str, site: Site) -> list[dict[str, Any]]:
     return rows
 
 
-def cell(value: Any, edition: Edition) -> str:
+def cell(value: Any, edition: Edition) -> Markup | str:
     """A field's value in a table cell: a list joined with commas, nothing for a field not given;
     a value of a closed set (a status, a level) in the edition's words."""
     if value is None:
         return ""
-    return ", ".join(value) if isinstance(value, (list, tuple)) else str(edition.t(value) if value in CLOSED_VALUES else value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(value)
+    return edition.t(value) if value in CLOSED_VALUES else str(value)

@@ -24,7 +24,8 @@ def pages(site: Site) -> list[Page]:
     return [site.page(PATH, "timeline.md.j2", lambda: {
         "years": by_year(corpus.timeline, site, links),
         "types": sorted(Counter(e.values["type"] for e in corpus.timeline).items()),
-        "chart": charts.events_per_year(corpus.timeline), "table": charts.year_table_html(corpus.timeline),
+        "chart": charts.events_per_year(corpus.timeline, edition=site.edition),
+        "table": charts.year_table_html(corpus.timeline, site.edition),
         "filters": filter_form(site), "count": len(corpus.timeline),
         "feed": links.page(feed_path(), t("Atom feed of all events")),
         "data": links.page("data/index.md", t("downloads"))})]
@@ -44,7 +45,7 @@ def filter_form(site: Site) -> Markup:
     years = sorted({e.values["date"].year for e in events}, reverse=True)
     types = sorted({e.values["type"] for e in events})
     groups = [("year", t("Year"), t("All years"), [(str(y), str(y)) for y in years]),
-              ("type", t("Type"), t("All types"), [(type_id, t(type_id)) for type_id in types])]
+              ("type", t("Type"), t("All types"), [(type_id, site.edition.plain(type_id)) for type_id in types])]
     for field_name, name in ACTOR_FIELDS:
         used = {rid for e in events for rid in e.get(field_name, ())}
         options = sorted(((rid, site.name(corpus.get(name, rid))) for rid in used), key=site.by_name)
