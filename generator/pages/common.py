@@ -232,7 +232,8 @@ def is_traditional(text: str) -> bool:
 def actors(event: Record, site: Site, links: RelativeLinks) -> list[Markup]:
     """Who acted in an event: links to the authorities, exchanges and platforms it names, then other actors."""
     out = [links.to(actor, site.name(actor)) for role, _ in ACTOR_FIELDS for actor in site.corpus.names(event, role)]
-    out.extend(md(a) for a in event.get("other_actors", ()))
+    # Free text, in English unless it holds Chinese (a name in characters).
+    out.extend(md(a) if has_han(a) else site.edition.english(a) for a in event.get("other_actors", ()))
     return out
 
 
