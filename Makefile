@@ -37,8 +37,9 @@ system-packages:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+# On both cores (pytest-xdist): the two editions doubled the MkDocs builds, and one process took 17-18 minutes.
 test: setup system-packages
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -n 2
 
 # The unit, property and case-folder tests: no MkDocs site, no Chromium (tests/conftest.py, SLOW_MODULES),
 # on both cores (pytest-xdist).

@@ -246,8 +246,7 @@ def status_timeline(record: Record, until: dt.date, chart_id: str = "status-hist
                     for i, h in enumerate(history)))
     starts, rows = [d for d, _ in dated], [history[i] for _, i in dated]
     end = max(until, starts[-1] + dt.timedelta(days=1))
-    name = record.values.get("name", record.id)
-    name = record.get("name_zh") or name if edition.chinese else name
+    name = edition.record_name(record.values)
     title = esc(edition.plain("chart.status.title", name=name, first=starts[0].year, last=end.year))
     desc = esc(edition.plain("chart.status.desc", count=len(rows), first=edition.plain(rows[0]["status"]),
                              first_date=edition.date(rows[0]["date"]), last=edition.plain(rows[-1]["status"]),

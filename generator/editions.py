@@ -19,21 +19,25 @@ from .labels_zh import LABELS, TEXTS
 from .records import KINDS, Field, PartialDate, Record
 
 UNTRANSLATED = "暂无中文"  # the note beside English shown on a zh page
+ZH_RUN, ZH_RUN_IN_ENGLISH = '<span lang="zh-Hans">', '<span lang="zh-Hans" class="zh-in-en">'
 
 
 @dataclass(frozen=True)
 class Edition:
     """One language of the site. ``root``: the folder of its pages inside the output ("" or
-    "zh/"); ``lang``: its BCP 47 tag; ``name``: what the language switch calls it."""
+    "zh/"); ``lang``: its BCP 47 tag."""
 
     code: str
     lang: str
     root: str
-    name: str
 
     @property
     def chinese(self) -> bool:
         return self.code == "zh"
+
+    def record_name(self, values: dict[str, Any]) -> str:
+        """A named record's name in this edition: its Chinese name on zh pages where it has one."""
+        return values.get("name_zh") or values["name"] if self.chinese else values["name"]
 
     def path(self, path: str) -> str:
         """A page's path in this edition's tree."""
@@ -63,12 +67,15 @@ class Edition:
         return "".join(f"{n}{unit}" for n, unit in parts if n)
 
     def english(self, text: str) -> Markup:
-        """A whole English passage, marked as English on a zh page."""
-        return Markup(f'<span lang="en">{md(text)}</span>') if self.chinese else md(text)
+        """A whole English passage, marked as English on a zh page; a Chinese run inside it keeps
+        its own mark (with a class, so that the zh page's unmarking of its own language passes it by)."""
+        if not self.chinese:
+            return md(text)
+        return Markup(f'<span lang="en">{md(text).replace(ZH_RUN, ZH_RUN_IN_ENGLISH)}</span>')
 
     def fallback(self, english: str) -> Markup:
         """English text on a zh page: marked as English, with a visible note that Chinese is missing."""
-        return Markup(f'<span lang="en">{md(english)}</span><small class="untranslated">（{UNTRANSLATED}）</small>')
+        return self.english(english) + Markup(f'<small class="untranslated">（{UNTRANSLATED}）</small>')
 
     def text(self, values: dict[str, Any], spec: Field) -> Any:
         """The value of an English field with a Chinese twin, as this edition prints it."""
@@ -78,8 +85,8 @@ class Edition:
         return values[spec.zh] if spec.zh in values else self.fallback(english)
 
 
-EN = Edition("en", "en", "", "English")
-ZH = Edition("zh", "zh-Hans", "zh/", "中文")
+EN = Edition("en", "en", "")
+ZH = Edition("zh", "zh-Hans", "zh/")
 EDITIONS = (EN, ZH)
 
 

@@ -119,7 +119,7 @@ def feeds(corpus: Corpus, site_url: str, changed: dict[tuple[str, str], str | No
     for kind in FEED_KINDS:
         for record in corpus.records[kind].values():
             events = [e for e in corpus.named_by(record) if e.dated]
-            name = record.get("name_zh") or record.values["name"] if edition.chinese else record.values["name"]
+            name = edition.record_name(record.values)
             title = edition.plain("feed.record", site=site, name=name, kind=edition.plain(kind))
             quiet = changed.get((kind, record.id)) or newest_day
             files[feed_path(record)] = partial(feed, events, entries, title, feed_path(record), record, quiet)

@@ -28,12 +28,12 @@ LABELS: dict[str, str] = {
     "Owner": "所有者", "Traditional": "繁体", "Pinyin": "拼音", "English": "英文",
     "Named, not acting": "提及但未采取行动", "Same story": "同一事件的另一面",
     # Record pages.
-    "Date:": "日期：", "to": "至", ":": "：", "(scheduled)": "（已排期）", "Type:": "类型：", ": ": "：", "Actors:": "行动方：",
+    "Date:": "日期：", "to": "至", ":": "：", ", ": "、", "(scheduled)": "（已排期）", "Type:": "类型：", ": ": "：", "Actors:": "行动方：",
     "Document number:": "文号：", "Document title:": "文件英文标题：", "Chinese title:": "文件中文标题：",
     "*not found in the sources*": "*来源中未见*", "*not stated*": "*未注明*",
     "Disputed": "存在争议", "Sources disagree": "来源说法不一", "Named here": "本页提及", "named, not acting": "提及但未行动",
     "Named by": "提及本条的记录", "Sources": "来源", "Sources:": "来源：", "No primary document cited:": "未引用原始文件：",
-    "Confidence:": "可信度：", "last changed:": "最后修改：", "back to": "返回", "Cite this": "引用本页",
+    "Confidence:": "可信度：", "last changed:": "最后修改：", "Cite this": "引用本页",
     "Summary": "概述", "Chinese name:": "中文名称：", "Abbreviations and other names:": "简称及其他名称：", "Level:": "级别：",
     "Other names:": "其他名称：", "Owner:": "所有者：", "Other and former names:": "其他名称及曾用名：", "Founded:": "成立：",
     "Headquarters:": "总部：", "Status:": "状态：", "China story": "在中国的经历",
@@ -126,6 +126,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "; the last dated change in the China story below ({date}) reads {status}: this status is the record's "
         "reading of the latest sources as a whole",
         "；下方经历中最后一次有日期的变化（{date}）为“{status}”：此处状态是本记录对最新来源的整体判断"),
+    "back.to": ("back to {section}", "返回{section}"),
     "feed.author": ("{site} contributors", "{site}贡献者"),
     "chart.years.title": ("Events per year by type, {first} to {last}", "按类型统计的每年事件数，{first}—{last}年"),
     "chart.years.desc": (

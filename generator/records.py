@@ -76,6 +76,9 @@ class Field:
     # The field that holds this one's text in Chinese (`summary` → `summary_zh`): the Chinese
     # edition prints it, or this field's English marked as such where it is missing.
     zh: str = ""
+    # The language free text is written in where the field fixes it (a term's English): marked so
+    # on pages of another language.
+    lang: str = ""
 
 
 SOURCE_FIELDS = (
@@ -244,8 +247,8 @@ TERM_FIELDS = (
     Field("pinyin", TEXT, True, "Pinyin with tone marks, e.g. `bǐtèbì`: one dictionary reading per Han character "
           "(erhua as `r`). Lowercase except proper names (`Huǒbì`); a word's syllables together, one space between "
           "words, an apostrophe before a, o or e inside a word (`Bì'ān`)."),
-    Field("english", TEXT, True, "English equivalent."),
-    Field("literal", TEXT, False, "Literal meaning, where it differs from the English."),
+    Field("english", TEXT, True, "English equivalent.", lang="en"),
+    Field("literal", TEXT, False, "Literal meaning, where it differs from the English.", lang="en"),
     Field("summary", TEXT, True, "How the word is used, in plain text.", zh="summary_zh"),
     Field("summary_zh", ZH_TEXT, False, "How the word is used, in Chinese."),
     _refs("related", "term", "Related terms (ids).", required=False),

@@ -178,6 +178,25 @@ def test_copy_buttons_copy_the_citation_and_bibtex_with_todays_access_date(site_
         context.close()
 
 
+
+def test_the_chinese_copy_button_adds_the_access_date_gb_t_7714_asks_for(site_url: str, browser: Browser) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(site_url + "zh/exchanges/huobi/")
+        shown = " ".join(page.locator("p.cite-text").inner_text().split())
+        assert "[EB/OL]" in shown and shown.endswith("/zh/exchanges/huobi/.")
+        page.get_by_role("button", name="复制引文").click()
+        page.get_by_role("status").filter(has_text="已复制").wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
+                              ".map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-'); })()")
+        url = shown.rsplit(" ", 1)[1]
+        assert copied == shown.removesuffix(" " + url).removesuffix(".") + f"[{today}]. {url}", copied
+        assert re.search(r", (\d{4})\(\1-\d\d-\d\d\)\[", copied), "year, (update date)[access date]"
+    finally:
+        context.close()
+
 # Fast: what the head carries, from the Python that prepares it.
 
 def test_description_keeps_a_short_summary_and_cuts_a_long_one_at_a_boundary() -> None:

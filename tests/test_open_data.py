@@ -69,8 +69,9 @@ def atom_problems(xml: bytes) -> list[str]:
     return problems
 
 
-def test_every_feed_is_valid_atom(built_site: Path) -> None:
-    feeds = sorted((built_site / "feeds").rglob("*.atom"))
+@pytest.mark.parametrize("edition", ["", "zh/"], ids=["en", "zh"])
+def test_every_feed_is_valid_atom(built_site: Path, edition: str) -> None:
+    feeds = sorted((built_site / edition / "feeds").rglob("*.atom"))
     expected = 1 + sum(len(records(kind)) for kind in FEED_KINDS)
     assert len(feeds) == expected
     for feed in feeds:

@@ -55,12 +55,13 @@ def citation(record: Record, site: Site, title: str, change: Change | None) -> d
 
 
 def gbt7714(title: str, site: Site, url: str, change: Change) -> Markup:
-    """GB/T 7714-2015 for an online resource: 作者. 题名[EB/OL]. 出版者, (更新日期). URL. The date
-    in brackets is the last change, as the standard writes it (YYYY-MM-DD); the access date
-    [引用日期] is the reader's to add (the site never writes one)."""
+    """GB/T 7714-2015 for an online resource: 主要责任者. 题名[EB/OL]. 出版者, 出版年(更新或修改日期).
+    获取和访问路径. The year and date are the last change's (YYYY-MM-DD, as the standard writes
+    it); the access date [引用日期] goes after it when a reader copies the line (cite-copy.js):
+    the site never writes one."""
     name = site.edition.t(SITE_TITLE)
-    date = f", ({change.date})" if change.date else ""
-    return Markup(f"{name}贡献者. ") + md(title) + Markup(f"[EB/OL]. {name}{date}. {attr(url)}")
+    date = f", {change.date[:4]}({change.date})" if change.date else ""
+    return Markup(f"{name}贡献者. ") + md(title) + Markup(f"[EB/OL]. {name}{date}. {attr(url)}.")
 
 
 def described(change: Change, site: Site) -> str:

@@ -120,7 +120,7 @@ class Site:
 
     def name(self, record: Record) -> str:
         """A named record's name in this edition: its Chinese name on zh pages where it has one."""
-        return record.get("name_zh") or record.values["name"] if self.edition.chinese else record.values["name"]
+        return self.edition.record_name(record.values)
 
     def by_name(self, option: tuple[str, str]) -> tuple[str, str]:
         """The sort key of an (id, name) pair where an order is by name: the name folded in

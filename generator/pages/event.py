@@ -22,11 +22,11 @@ def event_context(event: Record, site: Site, links: RelativeLinks) -> dict[str, 
     """An event lists its actors, and the bodies it names that did not act, at the top; it leads
     back to the timeline, not to a section."""
     edition, title_zh = site.edition, event.get("title_zh")
-    return {"actors": Markup(", ").join(actors(event, site, links)),
+    return {"actors": edition.t(", ").join(actors(event, site, links)),
             # Under the title, the title in the other language: the Chinese on English pages, the English on Chinese ones.
             "other_title": (edition.english(event.values["title"]) if edition.chinese else title_zh) if title_zh else "",
             "document": document_lines(event.get("document"), edition),
-            "named": [(edition.t(heading), Markup(", ").join(links.to(r, site.name(r)) for r in named))
+            "named": [(edition.t(heading), edition.t(", ").join(links.to(r, site.name(r)) for r in named))
                       for role, heading in NAMED_FIELDS if (named := site.corpus.names(event, role))],
             "section": links.page("timeline/index.md", edition.t("Timeline")),
             # A Chinese page is found by its English title too, as the English page by its Chinese one:

@@ -75,7 +75,7 @@ def named_context(record: Record, site: Site, links: RelativeLinks) -> dict[str,
         "search_spellings": Markup(json.dumps(spellings(record, site.known_words), ensure_ascii=False)),
         "traditional": chinese(record.get("traditional")),
         "heading": heading(record, site) if "name" in record.values else "",
-        "aliases": Markup(", ").join(chinese(a) for a in record.get("aliases", ())),
+        "aliases": site.edition.t(", ").join(chinese(a) for a in record.get("aliases", ())),
         "feed_path": feed_path(record) if KINDS[record.kind].actor else "",
         # Material's search weighs a page's tags above its title: a record's own names go there,
         # so the record outranks the events that mention it. Not pinyin or parts: with the

@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..editions import Edition
+from ..escape import md
 from ..page import Page
 from ..records import KINDS
 from ..vocabulary import CLOSED_VALUES
@@ -28,20 +29,23 @@ def pages(site: Site) -> list[Page]:
 def section_rows(kind: str, site: Site) -> list[dict[str, Any]]:
     links = RelativeLinks(f"{KINDS[kind].folder}/index.md")
     rows = []
-    first = KINDS[kind].label[0]
+    first, fields = KINDS[kind].label[0], {f.name: f for f in KINDS[kind].fields}
     for record in sorted(site.corpus.records[kind].values(), key=lambda r: site.by_name((r.id, str(site.label(r))))):
         shown = site.label(record) if site.edition.chinese and first == "name" else record.values[first]
         rows.append({"link": links.to(record, shown),
-                     "cells": [cell(record.get(name), site.edition) for name, _ in KINDS[kind].columns],
+                     "cells": [cell(record.get(name), site.edition, fields[name].lang) for name, _ in KINDS[kind].columns],
                      "count": sum(1 for e in site.corpus.named_by(record) if e.dated)})
     return rows
 
 
-def cell(value: Any, edition: Edition) -> Markup | str:
+def cell(value: Any, edition: Edition, lang: str = "") -> Markup | str:
     """A field's value in a table cell: a list joined with commas, nothing for a field not given;
-    a value of a closed set (a status, a level) in the edition's words."""
+    a value of a closed set (a status, a level) in the edition's words; English text (``lang``)
+    marked as such on a Chinese page."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(value)
+        return edition.t(", ").join(md(item) for item in value)  # Markup's join would HTML-escape only
+    if lang == "en":
+        return edition.english(value)
     return edition.t(value) if value in CLOSED_VALUES else str(value)

@@ -21,6 +21,11 @@
     return body + ",\n  urldate = {" + today() + "}\n}";
   }
 
+  /* GB/T 7714 (the Chinese edition's line): the access date [YYYY-MM-DD] after the update date, before the address. */
+  function withCitedDate(line) {
+    return line.replace(/\. (https?:\/\/\S+)\.$/, "[" + today() + "]. $1.");
+  }
+
   var status = document.createElement("span");
   status.className = "cite-status";
   status.setAttribute("role", "status");
@@ -40,7 +45,10 @@
 
   var bar = document.createElement("p");
   bar.className = "cite-buttons";
-  bar.appendChild(button(zh ? "复制引文" : "Copy the citation", function () { return plain.textContent.replace(/\s+/g, " ").trim(); }));
+  bar.appendChild(button(zh ? "复制引文" : "Copy the citation", function () {
+    var line = plain.textContent.replace(/\s+/g, " ").trim();
+    return zh ? withCitedDate(line) : line;
+  }));
   if (bibtex) {
     bar.appendChild(document.createTextNode(" "));
     bar.appendChild(button(zh ? "复制 BibTeX（含今天的访问日期）" : "Copy BibTeX with today's access date", function () { return withAccessDate(bibtex.textContent); }));

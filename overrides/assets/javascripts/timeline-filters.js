@@ -31,6 +31,14 @@
     });
     var query = params.toString();
     window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    switchKeeps(query);
+  }
+
+  // The language switch leads to the other edition's timeline with the same filters.
+  function switchKeeps(query) {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      link.search = query ? "?" + query : "";
+    });
   }
 
   function matches(item, key, value) {
@@ -70,6 +78,7 @@
 
   fromUrl();
   apply();
+  switchKeeps(window.location.search.replace(/^\?/, ""));
   document.documentElement.classList.remove("filters-pending");
   form.addEventListener("change", function () { ignored = []; toUrl(); apply(); });
   form.addEventListener("reset", function () {
